@@ -1,0 +1,78 @@
+# Knowledge Hub. The README's two commands: `make run` (local site) and `make test` (all checks).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ELASTICSEARCH_PORT ?= 9200
+HUB_TEST_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ELASTICSEARCH_PORT)
+PYTEST_ARGS ?=
+export ELASTICSEARCH_PORT
+
+.PHONY: help install run test lint format elasticsearch elasticsearch-stop clean check-deploy
+
+help:
+	@echo "make run                 migrate, seed demo content, serve http://127.0.0.1:8000 (+ task worker)"
+	@echo "make test                lint, migration check and pytest against a local Elasticsearch"
+	@echo "                         (PYTEST_ARGS='-k search -x' to narrow it)"
+	@echo "make install             create .venv and install the project with its test tools"
+	@echo "make lint | format       ruff check / ruff format"
+	@echo "make elasticsearch       start the local Elasticsearch node (elasticsearch-stop stops it)"
+	@echo "make check-deploy        Django's deployment checks against the production settings"
+	@echo "make clean               remove var/ (database, uploads, collected static); keeps the ES cache"
+
+install: $(STAMP)
+
+# Reinstall only when pyproject.toml changes; the venv uses the newest Python >= 3.11 found.
+$(STAMP): pyproject.toml
+	@if [ ! -x $(PY) ]; then \
+	    for candidate in python3.13 python3.12 python3.11 python3; do \
+	        if $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
+	            python=$$candidate; break; \
+	        fi; \
+	    done; \
+	    if [ -z "$${python:-}" ]; then \
+	        echo "Python 3.11 or newer is required (tried python3.13, python3.12, python3.11, python3)." >&2; \
+	        exit 1; \
+	    fi; \
+	    echo "Creating $(VENV) with $$($$python --version)"; \
+	    $$python -m venv $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@touch $@
+
+run: install
+	PYTHON=$(PY) bash scripts/run.sh
+
+test: install elasticsearch
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
+	HUB_TEST_ELASTICSEARCH_URL=$(HUB_TEST_ELASTICSEARCH_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+elasticsearch:
+	bash scripts/elasticsearch.sh start
+
+elasticsearch-stop:
+	bash scripts/elasticsearch.sh stop
+
+clean:
+	rm -rf var/ .ruff_cache/ .pytest_cache/
+
+# Example values only: a throwaway secret, a placeholder host, and a database the check never opens.
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=hub.settings.production \
+	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	DJANGO_ALLOWED_HOSTS=hub.example.org \
+	DATABASE_URL=sqlite:////tmp/hub-check-deploy.sqlite3 \
+	    $(PY) manage.py check --deploy --fail-level WARNING

@@ -1,0 +1,26 @@
+"""manage.py seed_demo: load the demo network (idempotent) and say how to sign in."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from hub.demo.seed import ADMIN_USERNAME, seed
+
+
+class Command(BaseCommand):
+    help = "Load demo content: pages, resources with PDF and Word files, an administrator."
+
+    def handle(self, *args, **options) -> None:
+        report = seed()
+        if report.created:
+            self.stdout.write(f"Created {len(report.created)} items: " + "; ".join(report.created))
+        else:
+            self.stdout.write("Demo content already loaded; nothing created.")
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+        password = report.admin_password or report.admin_password_note
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"\nThe hub: {settings.WAGTAILADMIN_BASE_URL}\n"
+                f"Admin:   {admin_url}\n"
+                f"User:    {ADMIN_USERNAME}\nPassword: {password}\n"
+            )
+        )

@@ -1,0 +1,28 @@
+"""Settings for pytest: tasks run at once, files go to a temporary folder, fast password hashing."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+_TMP = Path(tempfile.mkdtemp(prefix="hub-test-"))
+MEDIA_ROOT = _TMP / "media"
+HUB_SEARCH_EMBEDDED_PATH = _TMP / "search.sqlite3"
+ELASTICSEARCH_INDEX_PREFIX = f"test-hub-{_TMP.name.lower()}"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+HUB_SEARCH_REFRESH_ON_WRITE = True
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"handlers": [], "level": "WARNING"},
+}

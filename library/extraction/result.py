@@ -1,0 +1,85 @@
+"""What reading a file produced: its text page by page, its metadata, and how it went."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+EXTRACTED = "extracted"
+NO_TEXT_LAYER = "no_text_layer"
+ENCRYPTED = "encrypted"
+DAMAGED = "damaged"
+TOO_LARGE = "too_large"
+TIMEOUT = "timeout"
+
+STATUSES = (EXTRACTED, NO_TEXT_LAYER, ENCRYPTED, DAMAGED, TOO_LARGE, TIMEOUT)
+
+# C0 control characters other than tab, newline and carriage return: PostgreSQL refuses NUL in
+# text and the others only upset XML and JSON consumers downstream.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """Text that every store accepts: no control characters, no lone UTF-16 surrogates."""
+    text = _CONTROL.sub("", text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def shorten(message: str, limit: int = 160) -> str:
+    """A library's exception text made fit to show an editor: one line, not too long."""
+    message = " ".join(str(message).split())
+    return message if len(message) <= limit else message[: limit - 1].rstrip() + "…"
+
+
+@dataclass
+class Extraction:
+    """The outcome of reading one file.
+
+    ``pages`` holds one string per page, page 1 first (for a Word file, the text between page
+    breaks). ``error`` is a short sentence for an editor saying why text is missing; on an
+    ``extracted`` result it may instead note that some pages could not be read. ``engine`` names
+    the library that read the file ("pypdf", "python-docx", "docx-xml"), empty when none did.
+    A ``timeout`` or ``too_large`` result may carry the pages read before the reader was stopped.
+    """
+
+    status: str
+    pages: list[str]
+    metadata: dict[str, str]
+    engine: str
+    error: str = ""
+    seconds: float = 0.0
+
+    @property
+    def characters(self) -> int:
+        return sum(len(page) for page in self.pages)
+
+    @property
+    def nonspace_characters(self) -> int:
+        return sum(len(_SPACE.sub("", page)) for page in self.pages)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "pages": list(self.pages),
+            "metadata": dict(self.metadata),
+            "engine": self.engine,
+            "error": self.error,
+            "seconds": self.seconds,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Extraction:
+        return cls(
+            status=str(data["status"]),
+            pages=[str(page) for page in data.get("pages") or []],
+            metadata={str(k): str(v) for k, v in (data.get("metadata") or {}).items()},
+            engine=str(data.get("engine") or ""),
+            error=str(data.get("error") or ""),
+            seconds=float(data.get("seconds") or 0.0),
+        )

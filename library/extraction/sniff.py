@@ -1,0 +1,251 @@
+"""Telling a PDF from a Word file by its content, and refusing anything else before it is read.
+
+Only the first bytes and, for a zip, its table of contents are looked at; nothing is unpacked
+but the few bytes of ``_rels/.rels``. A zip's table of contents declares each member's unpacked
+size, and Python's zipfile never inflates a member beyond its declared size, so checking those
+sizes here is enough to refuse a zip bomb before any reader inflates it.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import struct
+import zipfile
+from typing import IO
+
+MB = 1024 * 1024
+
+#: The most a Word file may unpack to, all its members together.
+MAX_UNPACKED_BYTES = 200 * MB
+#: The most a large member may expand. Real Word parts stay far below (text XML about 10x, a
+#: metafile picture in the corpus 130x at 1.4 MB); zeros deflate about 1000x.
+MAX_RATIO = 100
+#: Members smaller than this are not held to MAX_RATIO: they cannot do harm whatever their ratio.
+RATIO_MIN_MEMBER_BYTES = 10 * MB
+#: A Word file has tens of members, rarely hundreds.
+MAX_MEMBERS = 10_000
+#: The zip's own table of contents is read into memory before anything else can be checked.
+MAX_DIRECTORY_BYTES = 4 * MB
+
+PDF = "pdf"
+DOCX = "docx"
+
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: .doc, or encrypted OOXML
+_COMPOUND_NAMES = ("EncryptedPackage", "WordDocument")
+_OFFICE_DOCUMENT = "/officeDocument"  # the end of the main part's relationship type
+
+
+class UnacceptableFile(ValueError):
+    """A file the hub will not take; ``str()`` of it is an English sentence for the uploader.
+
+    ``code`` says why ("not_supported", "empty", "too_large", "zip_bomb", "damaged",
+    "encrypted") and ``params`` holds the values put into the sentence, so a caller can show a
+    translated sentence of its own instead.
+    """
+
+    def __init__(self, message: str, code: str = "not_supported", **params: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def format_size(size: int) -> str:
+    """50 MB, 1.5 GB, 300 KB: a size as an uploader reads it (binary units, like Django's)."""
+    for unit, factor in (("GB", 1024 * MB), ("MB", MB), ("KB", 1024)):
+        if size >= factor:
+            value = size / factor
+            return (
+                f"{value:.0f} {unit}"
+                if value == int(value) or value >= 100
+                else f"{value:.1f} {unit}"
+            )
+    return f"{size} bytes"
+
+
+def _not_supported() -> UnacceptableFile:
+    return UnacceptableFile("This file is not a PDF or Word (.docx) document.", "not_supported")
+
+
+def _bomb(limit: str) -> UnacceptableFile:
+    return UnacceptableFile(
+        f"This Word file expands to more than {limit} when unpacked; "
+        "it looks like a zip bomb and was refused.",
+        "zip_bomb",
+        limit=limit,
+    )
+
+
+def check_upload(
+    fileobj: IO[bytes],
+    max_bytes: int,
+    *,
+    max_unpacked_bytes: int = MAX_UNPACKED_BYTES,
+) -> str:
+    """Return "pdf" or "docx" for an acceptable file, else raise UnacceptableFile.
+
+    The whole file is judged from its start whatever the current position, and the position is
+    restored afterwards. .docm, .dotx and .dotm files have a .docx's structure and pass as "docx".
+    """
+    start = fileobj.tell()
+    try:
+        fileobj.seek(0, os.SEEK_END)
+        size = fileobj.tell()
+        if size > max_bytes:
+            limit = format_size(max_bytes)
+            raise UnacceptableFile(
+                f"This file is larger than the {limit} limit.", "too_large", limit=limit
+            )
+        if size == 0:
+            raise UnacceptableFile("This file is empty.", "empty")
+        fileobj.seek(0)
+        head = fileobj.read(1024)
+        if head.startswith(b"PK\x03\x04"):
+            _check_docx(fileobj, size, max_unpacked_bytes)
+            return DOCX
+        if b"%PDF-" in head:
+            return PDF
+        if head.startswith(_CFB_MAGIC):
+            _refuse_compound_file(fileobj)
+        raise _not_supported()
+    finally:
+        fileobj.seek(start)
+
+
+def _check_docx(fileobj: IO[bytes], size: int, max_unpacked_bytes: int) -> None:
+    damaged = UnacceptableFile(
+        "This file looks like a damaged Word (.docx) file: it cannot be unpacked.", "damaged"
+    )
+    _check_directory_size(fileobj, size, damaged)
+    fileobj.seek(0)
+    try:
+        archive = zipfile.ZipFile(fileobj)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+        raise damaged from error
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise _bomb(format_size(max_unpacked_bytes))
+        total = 0
+        for member in members:
+            total += member.file_size
+            if total > max_unpacked_bytes:
+                raise _bomb(format_size(max_unpacked_bytes))
+            if member.file_size > RATIO_MIN_MEMBER_BYTES and member.file_size > MAX_RATIO * max(
+                member.compress_size, 1
+            ):
+                raise UnacceptableFile(
+                    f"This Word file holds a part that expands more than {MAX_RATIO} times "
+                    "when unpacked; it looks like a zip bomb and was refused.",
+                    "zip_bomb",
+                    ratio=str(MAX_RATIO),
+                )
+        names = {member.filename.lower(): member for member in members}
+        if "[content_types].xml" not in names:
+            raise _not_supported()
+        main = main_document_name(archive, names)
+        if main is None or not main.startswith("word/") or main not in names:
+            raise _not_supported()
+
+
+def main_document_name(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> str | None:
+    """The main part's name, lower-cased: word/document.xml unless _rels/.rels says otherwise.
+
+    Office 365 sometimes names it word/document2.xml; xlsx and pptx name theirs outside word/.
+    """
+    rels = names.get("_rels/.rels")
+    if rels is not None and rels.file_size <= MB:
+        try:
+            target = office_document_target(archive.read(rels))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            target = None
+        if target:
+            return target.lower()
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+def office_document_target(rels_xml: bytes) -> str | None:
+    """The zip member named by the package's officeDocument relationship, if any."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(rels_xml, parser)
+    for rel in root:
+        if not isinstance(rel.tag, str):
+            continue
+        if rel.get("Type", "").endswith(_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "")
+            return posixpath.normpath(target.lstrip("/")) if target else None
+    return None
+
+
+def _check_directory_size(fileobj: IO[bytes], size: int, damaged: UnacceptableFile) -> None:
+    """Refuse a zip whose table of contents alone would take too much memory to load."""
+    tail_size = min(size, 22 + 65535)
+    fileobj.seek(size - tail_size)
+    tail = fileobj.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        raise damaged
+    _sig, _disk, _cd_disk, _n_here, n_total, cd_size, _cd_offset, _comment = struct.unpack(
+        "<4s4H2LH", tail[at : at + 22]
+    )
+    # 0xFFFF and 0xFFFFFFFF mean "see the zip64 record"; zipfile reads that one itself.
+    if (n_total != 0xFFFF and n_total > MAX_MEMBERS) or (
+        cd_size != 0xFFFFFFFF and cd_size > MAX_DIRECTORY_BYTES
+    ):
+        raise UnacceptableFile(
+            "This Word file lists too many parts; it looks like a zip bomb and was refused.",
+            "zip_bomb",
+        )
+
+
+def _refuse_compound_file(fileobj: IO[bytes]) -> None:
+    """An OLE compound file: a password-protected Office file, or an old binary .doc."""
+    names = _compound_file_names(fileobj)
+    if "encryptedpackage" in names:
+        raise UnacceptableFile(
+            "This file is protected with a password. Remove the password and upload it again.",
+            "encrypted",
+        )
+    if "worddocument" in names:
+        raise UnacceptableFile(
+            "This is an old Word 97-2003 (.doc) file. Save it as .docx and upload it again.",
+            "not_supported",
+        )
+
+
+def _compound_file_names(fileobj: IO[bytes]) -> set[str]:
+    """Which telling stream names the compound file's directory holds (lower-cased).
+
+    Directory entries are 128 bytes long and start on 128-byte boundaries of the file; one
+    starts with its UTF-16 name and has the name's byte length at offset 64. Looking for such
+    entries avoids following the file's sector chains and cannot be fooled by the same words
+    in a document's text, which would have to match both the boundary and the length.
+    """
+    # Names compare without regard to case in a compound file (some writers use capitals).
+    wanted = {name: (name.lower() + "\0").encode("utf-16-le") for name in _COMPOUND_NAMES}
+    found = set()
+    chunk_size = 1 << 20  # a multiple of 128, so offsets in a chunk keep their alignment
+    fileobj.seek(0)
+    offset = 0
+    while len(found) < len(wanted):
+        chunk = fileobj.read(chunk_size)
+        if not chunk:
+            break
+        lowered = chunk.lower()  # ASCII letters only: the UTF-16 zero bytes stay as they are
+        for name, encoded in wanted.items():
+            at = lowered.find(encoded)
+            while at >= 0:
+                if (offset + at) % 128 == 0 and at + 66 <= len(chunk):
+                    (length,) = struct.unpack_from("<H", chunk, at + 64)
+                    if length == len(encoded):
+                        found.add(name.lower())
+                        break
+                at = lowered.find(encoded, at + 1)
+        offset += len(chunk)
+    return found

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `make run`: a ready-to-use local hub (dev settings: SQLite, embedded search, console email).
+# Uploads are extracted and indexed by a background task worker, so one runs beside the web server.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PY=${PYTHON:-.venv/bin/python}
+
+mkdir -p "${HUB_VAR_DIR:-var}"  # SQLite creates the database file, not its folder
+"$PY" manage.py migrate --noinput
+"$PY" manage.py seed_demo  # idempotent; prints the admin login
+"$PY" manage.py collectstatic --noinput -v0
+
+"$PY" manage.py db_worker &
+worker=$!
+# Whichever way the server ends (Ctrl-C included), don't leave the worker behind.
+trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
+"$PY" manage.py runserver 127.0.0.1:8000

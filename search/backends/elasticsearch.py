@@ -1,0 +1,258 @@
+"""The Elasticsearch backend: queries built with elasticsearch.dsl, writes through the bulk helper.
+
+Readers search an alias; a rebuild fills a new index and moves the alias, so there is never a
+moment of empty or partial results.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch import ConnectionError as EsConnectionError
+from elasticsearch.dsl import Q, Search
+from elasticsearch.helpers import BulkIndexError, bulk
+
+from ..contract import (
+    PAGES_PER_DOCUMENT,
+    DocumentMatch,
+    Hit,
+    PageMatch,
+    ResourceRecord,
+    SearchRequest,
+    SearchResults,
+    SearchUnavailable,
+)
+from .elasticsearch_index import build_index, to_source
+
+# Field weights: title over summary over taxonomy labels over body; attachment pages below body.
+FIELDS = ["title^10", "title.plain^12", "summary^4", "objective_labels^3", "body", "body.plain^1.2"]
+PAGE_FIELDS = ["pages.text", "pages.text.plain^1.2"]
+PAGE_BOOST = 0.8
+MAX_PAGES_PER_HIT = 30
+_HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
+_UNAVAILABLE = (EsConnectionError, TransportError)
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+    capabilities = frozenset(
+        {"phrases", "exclusions", "highlights", "page_numbers", "english_stemming"}
+    )
+
+    def __init__(
+        self, url: str, prefix: str, *, timeout: float = 10.0, refresh: bool = False
+    ) -> None:
+        self.client = Elasticsearch(url, request_timeout=timeout, max_retries=1)
+        self.alias = f"{prefix}-resources"
+        # Tests ask every write to be visible at once; production lets the node batch refreshes.
+        self.refresh = refresh
+        self._ready = False
+
+    # -- the index ---------------------------------------------------------------------------
+
+    def setup(self) -> None:
+        """Create the first index behind the alias if there is none."""
+        if self._ready:
+            return
+        try:
+            if not self.client.indices.exists_alias(name=self.alias):
+                self.create_index(make_live=True)
+        except _UNAVAILABLE as error:
+            raise SearchUnavailable(str(error)) from error
+        self._ready = True
+
+    def create_index(self, *, make_live: bool) -> str:
+        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
+        build_index(name).create(using=self.client)
+        if make_live:
+            self.client.indices.put_alias(index=name, name=self.alias)
+        return name
+
+    def live_indices(self) -> list[str]:
+        try:
+            return sorted(self.client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            return []
+
+    def swap_alias(self, new_index: str) -> None:
+        """Point the alias at new_index in one atomic step, then drop the old indices."""
+        old = self.live_indices()
+        actions = [{"add": {"index": new_index, "alias": self.alias}}]
+        actions += [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        self.client.indices.update_aliases(actions=actions)
+        for name in old:
+            if name != new_index:
+                self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    def reset(self) -> None:
+        for name in self.live_indices():
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+        self._ready = False
+        self.setup()
+
+    def drop(self) -> None:
+        """Remove every index behind the alias (tests clean up after themselves)."""
+        for name in self.live_indices():
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+        self._ready = False
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def index(self, records: list[ResourceRecord], *, index_name: str | None = None) -> None:
+        self.setup()
+        target = index_name or self.alias
+        actions = (
+            {"_index": target, "_id": record.resource_id, "_source": to_source(record)}
+            for record in records
+        )
+        try:
+            bulk(self.client, actions, refresh="wait_for" if self.refresh else False)
+        except BulkIndexError as error:
+            raise SearchUnavailable(f"{len(error.errors)} records were refused") from error
+        except _UNAVAILABLE as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def delete(self, resource_ids: list[int]) -> None:
+        self.setup()
+        actions = ({"_op_type": "delete", "_index": self.alias, "_id": rid} for rid in resource_ids)
+        try:
+            bulk(
+                self.client,
+                actions,
+                refresh="wait_for" if self.refresh else False,
+                raise_on_error=False,
+            )
+        except _UNAVAILABLE as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def indexed_ids(self) -> set[int]:
+        self.setup()
+        search = Search(using=self.client, index=self.alias).source(False)
+        return {int(hit.meta.id) for hit in search.params(size=1000).scan()}
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        query = request.query
+        if query.is_empty:
+            return SearchResults(total=0, hits=[], page=request.page, page_size=request.page_size)
+        self.setup()
+        search = self._build(request)
+        try:
+            response = search.execute()
+        except ApiError as error:
+            raise SearchUnavailable(f"Elasticsearch refused the query: {error}") from error
+        except _UNAVAILABLE as error:
+            raise SearchUnavailable(str(error)) from error
+        hits = [self._hit(raw) for raw in response.hits]
+        return SearchResults(
+            total=response.hits.total.value,
+            hits=hits,
+            page=request.page,
+            page_size=request.page_size,
+        )
+
+    def _build(self, request: SearchRequest) -> Search:
+        query = request.query
+        must = [_unit_anywhere(unit) for unit in query.units]
+        must_not = [_unit_anywhere(unit) for unit in query.excluded]
+        filters = [Q("terms", objectives=list(request.objectives))] if request.objectives else []
+        # A second look at the pages, only to score them and name the best ones per hit.
+        pages = Q(
+            "nested",
+            path="pages",
+            score_mode="max",
+            boost=PAGE_BOOST,
+            query=Q("bool", should=[_unit_query(unit, PAGE_FIELDS) for unit in query.units]),
+            inner_hits={
+                "name": "pages",
+                "size": MAX_PAGES_PER_HIT,
+                "_source": [
+                    "pages.document_id",
+                    "pages.document_title",
+                    "pages.document_url",
+                    "pages.kind",
+                    "pages.number",
+                ],
+                "highlight": {
+                    **_HIGHLIGHT,
+                    "fields": {
+                        "pages.text": {
+                            "fragment_size": 160,
+                            "number_of_fragments": 1,
+                            "no_match_size": 160,
+                        }
+                    },
+                },
+            },
+        )
+        bool_query = Q("bool", must=must, must_not=must_not, filter=filters, should=[pages])
+        start = request.offset
+        return (
+            Search(using=self.client, index=self.alias)
+            .query(bool_query)
+            .source(["resource_id"])
+            .sort("_score", {"published": {"order": "desc", "missing": "_last"}})
+            .highlight_options(**_HIGHLIGHT)
+            .highlight("title", number_of_fragments=0)
+            .highlight("summary", fragment_size=200, number_of_fragments=1)
+            .highlight("body", fragment_size=200, number_of_fragments=2)
+            .extra(track_total_hits=True)[start : start + request.page_size]
+        )
+
+    def _hit(self, raw) -> Hit:
+        highlight = getattr(raw.meta, "highlight", None)
+        hit = Hit(resource_id=int(raw.meta.id), score=raw.meta.score or 0.0)
+        if highlight is not None:
+            titles = highlight.to_dict().get("title", [])
+            hit.title_html = titles[0] if titles else ""
+            for field in ("summary", "body"):
+                hit.fragments_html += highlight.to_dict().get(field, [])
+        inner = getattr(raw.meta, "inner_hits", None)
+        if inner is not None and "pages" in inner:
+            hit.documents = _documents(inner["pages"].hits)
+        return hit
+
+
+def _unit_query(unit: tuple[str, ...], fields: list[str]) -> Q:
+    text = " ".join(unit)
+    if len(unit) > 1:
+        return Q("multi_match", query=text, fields=fields, type="phrase")
+    return Q("multi_match", query=text, fields=fields, type="best_fields")
+
+
+def _unit_anywhere(unit: tuple[str, ...]) -> Q:
+    """A unit matches a resource when it occurs in its fields or on any page of its files."""
+    return Q(
+        "bool",
+        should=[
+            _unit_query(unit, FIELDS),
+            Q("nested", path="pages", query=_unit_query(unit, PAGE_FIELDS), score_mode="max"),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def _documents(page_hits) -> list[DocumentMatch]:
+    documents: dict[int, DocumentMatch] = {}
+    found: dict[int, int] = defaultdict(int)
+    for page in page_hits:
+        source = page.to_dict()
+        document_id = source["document_id"]
+        found[document_id] += 1
+        match = documents.get(document_id)
+        if match is None:
+            match = documents[document_id] = DocumentMatch(
+                document_id=document_id,
+                title=source["document_title"],
+                url=source["document_url"],
+                kind=source["kind"],
+            )
+        if len(match.pages) < PAGES_PER_DOCUMENT:
+            fragments = page.meta.highlight.to_dict().get("pages.text", [""])
+            match.pages.append(PageMatch(number=source["number"], fragment_html=fragments[0]))
+    for document_id, match in documents.items():
+        match.more_pages = found[document_id] - len(match.pages)
+    return list(documents.values())

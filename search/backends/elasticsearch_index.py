@@ -1,0 +1,86 @@
+"""What the Elasticsearch index holds and how it analyses text: one mapping, core analysis only.
+
+The same mapping runs on the minimal test node and on the production image: standard tokenizer,
+lowercase and hunspell (en_US, fr_FR dictionaries in the node's config/hunspell). Nothing here may
+use an analysis part the minimal node lacks (language analyzers, synonyms, asciifolding, n-grams).
+"""
+
+from __future__ import annotations
+
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    Index,
+    InnerDoc,
+    Integer,
+    Keyword,
+    Nested,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+english_stems = token_filter("hub_english_stems", "hunspell", locale="en_US", dedup=True)
+english = analyzer("hub_english", tokenizer="standard", filter=["lowercase", english_stems])
+# The unstemmed twin of each text field lets exact words outrank their stems' cousins.
+plain = analyzer("hub_plain", tokenizer="standard", filter=["lowercase"])
+
+
+def _text(**kwargs) -> Text:
+    return Text(analyzer=english, fields={"plain": Text(analyzer=plain)}, **kwargs)
+
+
+class DocumentPage(InnerDoc):
+    """One page of an attached document: a nested record, so a hit can say which page matched."""
+
+    document_id = Integer()
+    document_title = Keyword(index=False)
+    document_url = Keyword(index=False)
+    kind = Keyword()
+    number = Integer()
+    text = _text()
+
+
+class ResourceDocument(Document):
+    resource_id = Integer()
+    url = Keyword(index=False)
+    title = _text()
+    summary = _text()
+    body = _text()
+    objective_labels = _text()
+    objectives = Integer()
+    published = Date()
+    pages = Nested(DocumentPage)
+
+
+def build_index(name: str) -> Index:
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.document(ResourceDocument)
+    return index
+
+
+def to_source(record) -> dict:
+    """The JSON body of one resource in the index."""
+    return {
+        "resource_id": record.resource_id,
+        "url": record.url,
+        "title": record.title,
+        "summary": record.summary,
+        "body": record.body,
+        "objective_labels": list(record.objective_labels),
+        "objectives": list(record.objectives),
+        "published": record.published,
+        "pages": [
+            {
+                "document_id": document.document_id,
+                "document_title": document.title,
+                "document_url": document.url,
+                "kind": document.kind,
+                "number": page.number,
+                "text": page.text,
+            }
+            for document in record.documents
+            for page in document.pages
+        ],
+    }

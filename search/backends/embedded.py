@@ -1,0 +1,307 @@
+"""The embedded backend: SQLite FTS5 in a file of its own, so the hub runs with no search service.
+
+Declared limits: one analyser for every language (Porter stemming, which is English-only, and
+Unicode accent folding); no per-language stemming for French text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import defaultdict
+from pathlib import Path
+
+from ..contract import (
+    PAGES_PER_DOCUMENT,
+    DocumentMatch,
+    Hit,
+    PageMatch,
+    ResourceRecord,
+    SearchRequest,
+    SearchResults,
+    SearchUnavailable,
+)
+from ..highlight import MARK_END, MARK_START, marked_to_html
+from ..query import ParsedQuery
+
+_TOKENIZER = "porter unicode61 remove_diacritics 2"
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS resource (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published TEXT
+);
+CREATE TABLE IF NOT EXISTS resource_objective (
+    resource_id INTEGER NOT NULL,
+    objective INTEGER NOT NULL,
+    PRIMARY KEY (resource_id, objective)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS resource_text USING fts5(
+    title, summary, labels, body, tokenize = '{_TOKENIZER}'
+);
+CREATE TABLE IF NOT EXISTS document_page (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    resource_id INTEGER NOT NULL,
+    document_id INTEGER NOT NULL,
+    document_title TEXT NOT NULL,
+    document_url TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    number INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS document_page_resource ON document_page (resource_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS document_page_text USING fts5(text, tokenize = '{_TOKENIZER}');
+"""
+# Field weights for bm25, in the column order of resource_text: title over summary over labels
+# over body. Attachment pages count a little less than the body.
+_WEIGHTS = "10.0, 4.0, 3.0, 1.0"
+_PAGE_WEIGHT = 0.8
+_SNIPPET_TOKENS = 24
+
+
+def _fts_unit(unit: tuple[str, ...]) -> str:
+    # Every unit is quoted, so nothing a reader types is read as FTS5 syntax.
+    return '"' + " ".join(word.replace('"', '""') for word in unit) + '"'
+
+
+def _any_of(query: ParsedQuery) -> str:
+    return " OR ".join(_fts_unit(unit) for unit in query.units)
+
+
+class EmbeddedBackend:
+    name = "embedded"
+    capabilities = frozenset({"phrases", "exclusions", "highlights", "page_numbers"})
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._local = threading.local()
+        self._ready = False
+
+    # -- connection -------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            self._local.connection = connection
+        if not self._ready:
+            connection.executescript(_SCHEMA)
+            self._ready = True
+        return connection
+
+    def setup(self) -> None:
+        try:
+            self._connect()
+        except sqlite3.Error as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def reset(self) -> None:
+        connection = self._connect()
+        for table in ("resource", "resource_objective", "resource_text", "document_page"):
+            connection.execute(f"DELETE FROM {table}")
+        connection.execute("DELETE FROM document_page_text")
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def index(self, records: list[ResourceRecord]) -> None:
+        connection = self._connect()
+        with _transaction(connection):
+            self._delete(connection, [record.resource_id for record in records])
+            for record in records:
+                self._insert(connection, record)
+
+    def delete(self, resource_ids: list[int]) -> None:
+        connection = self._connect()
+        with _transaction(connection):
+            self._delete(connection, resource_ids)
+
+    def _delete(self, connection: sqlite3.Connection, ids: list[int]) -> None:
+        for resource_id in ids:
+            connection.execute("DELETE FROM resource WHERE id = ?", (resource_id,))
+            connection.execute(
+                "DELETE FROM resource_objective WHERE resource_id = ?", (resource_id,)
+            )
+            connection.execute("DELETE FROM resource_text WHERE rowid = ?", (resource_id,))
+            connection.execute(
+                "DELETE FROM document_page_text WHERE rowid IN "
+                "(SELECT id FROM document_page WHERE resource_id = ?)",
+                (resource_id,),
+            )
+            connection.execute("DELETE FROM document_page WHERE resource_id = ?", (resource_id,))
+
+    def _insert(self, connection: sqlite3.Connection, record: ResourceRecord) -> None:
+        rid = record.resource_id
+        connection.execute(
+            "INSERT INTO resource (id, url, title, published) VALUES (?, ?, ?, ?)",
+            (rid, record.url, record.title, record.published),
+        )
+        connection.executemany(
+            "INSERT INTO resource_objective (resource_id, objective) VALUES (?, ?)",
+            [(rid, number) for number in record.objectives],
+        )
+        connection.execute(
+            "INSERT INTO resource_text (rowid, title, summary, labels, body) VALUES (?, ?, ?, ?, ?)",
+            (rid, record.title, record.summary, " · ".join(record.objective_labels), record.body),
+        )
+        for document in record.documents:
+            for page in document.pages:
+                cursor = connection.execute(
+                    "INSERT INTO document_page (resource_id, document_id, document_title,"
+                    " document_url, kind, number) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        rid,
+                        document.document_id,
+                        document.title,
+                        document.url,
+                        document.kind,
+                        page.number,
+                    ),
+                )
+                connection.execute(
+                    "INSERT INTO document_page_text (rowid, text) VALUES (?, ?)",
+                    (cursor.lastrowid, page.text),
+                )
+
+    def indexed_ids(self) -> set[int]:
+        return {row[0] for row in self._connect().execute("SELECT id FROM resource")}
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        query = request.query
+        if query.is_empty:
+            return SearchResults(total=0, hits=[], page=request.page, page_size=request.page_size)
+        try:
+            connection = self._connect()
+            matched_sql, params = self._matched(request)
+            total = connection.execute(f"SELECT COUNT(*) FROM ({matched_sql})", params).fetchone()[
+                0
+            ]
+            rows = connection.execute(
+                self._ranked_sql(matched_sql),
+                [*params, _any_of(query), _any_of(query), request.page_size, request.offset],
+            ).fetchall()
+            hits = [Hit(resource_id=row[0], score=-row[1]) for row in rows]
+            self._highlight(connection, query, hits)
+        except sqlite3.Error as error:
+            raise SearchUnavailable(str(error)) from error
+        return SearchResults(total=total, hits=hits, page=request.page, page_size=request.page_size)
+
+    def _resources_with(self) -> str:
+        """The ids of resources where a unit occurs: in the record's fields or any attached page."""
+        return (
+            "SELECT rowid FROM resource_text WHERE resource_text MATCH ? "
+            "UNION SELECT p.resource_id FROM document_page_text t "
+            "JOIN document_page p ON p.id = t.rowid WHERE document_page_text MATCH ?"
+        )
+
+    def _matched(self, request: SearchRequest) -> tuple[str, list]:
+        parts: list[str] = []
+        params: list = []
+        for unit in request.query.units:
+            parts.append(self._resources_with())
+            params += [_fts_unit(unit)] * 2
+        sql = " INTERSECT ".join(f"SELECT * FROM ({part})" for part in parts)
+        for unit in request.query.excluded:
+            sql += f" EXCEPT SELECT * FROM ({self._resources_with()})"
+            params += [_fts_unit(unit)] * 2
+        if request.objectives:
+            marks = ", ".join("?" * len(request.objectives))
+            sql += (
+                " INTERSECT SELECT resource_id FROM resource_objective"
+                f" WHERE objective IN ({marks})"
+            )
+            params += list(request.objectives)
+        return sql, params
+
+    def _ranked_sql(self, matched_sql: str) -> str:
+        # FTS5's bm25() only works where the FTS table is scanned by MATCH, so each score is
+        # computed in a materialised CTE of its own and joined afterwards.
+        return f"""
+            WITH matched(rid) AS ({matched_sql}),
+            fields AS MATERIALIZED (
+                SELECT rowid AS rid, bm25(resource_text, {_WEIGHTS}) AS score
+                FROM resource_text WHERE resource_text MATCH ?
+            ),
+            page_scores AS MATERIALIZED (
+                SELECT rowid AS id, bm25(document_page_text) AS score
+                FROM document_page_text WHERE document_page_text MATCH ?
+            ),
+            pages AS (
+                SELECT p.resource_id AS rid, MIN(s.score) AS score
+                FROM page_scores s JOIN document_page p ON p.id = s.id GROUP BY p.resource_id
+            )
+            SELECT m.rid, COALESCE(f.score, 0) + {_PAGE_WEIGHT} * COALESCE(p.score, 0) AS score
+            FROM matched m
+            JOIN resource r ON r.id = m.rid
+            LEFT JOIN fields f ON f.rid = m.rid
+            LEFT JOIN pages p ON p.rid = m.rid
+            ORDER BY score ASC, r.published DESC, m.rid DESC
+            LIMIT ? OFFSET ?
+        """
+
+    def _highlight(
+        self, connection: sqlite3.Connection, query: ParsedQuery, hits: list[Hit]
+    ) -> None:
+        if not hits:
+            return
+        by_id = {hit.resource_id: hit for hit in hits}
+        marks = ", ".join("?" * len(by_id))
+        any_of = _any_of(query)
+        for rid, title, summary, body in connection.execute(
+            f"SELECT rowid, highlight(resource_text, 0, ?, ?),"
+            f" snippet(resource_text, 1, ?, ?, '…', {_SNIPPET_TOKENS}),"
+            f" snippet(resource_text, 3, ?, ?, '…', {_SNIPPET_TOKENS})"
+            f" FROM resource_text WHERE resource_text MATCH ? AND rowid IN ({marks})",
+            [MARK_START, MARK_END] * 3 + [any_of, *by_id],
+        ):
+            hit = by_id[rid]
+            hit.title_html = marked_to_html(title)
+            hit.fragments_html = [
+                marked_to_html(text) for text in (summary, body) if MARK_START in text
+            ]
+        self._page_matches(connection, any_of, by_id, marks)
+
+    def _page_matches(self, connection, any_of: str, by_id: dict[int, Hit], marks: str) -> None:
+        documents: dict[tuple[int, int], DocumentMatch] = {}
+        found: dict[tuple[int, int], int] = defaultdict(int)
+        rows = connection.execute(
+            "WITH s AS MATERIALIZED ("
+            f" SELECT rowid AS id, snippet(document_page_text, 0, ?, ?, '…', {_SNIPPET_TOKENS})"
+            " AS fragment, bm25(document_page_text) AS score"
+            " FROM document_page_text WHERE document_page_text MATCH ?"
+            f" AND rowid IN (SELECT id FROM document_page WHERE resource_id IN ({marks})))"
+            " SELECT p.resource_id, p.document_id, p.document_title, p.document_url, p.kind,"
+            " p.number, s.fragment FROM s JOIN document_page p ON p.id = s.id"
+            " ORDER BY p.resource_id, s.score, p.number",
+            [MARK_START, MARK_END, any_of, *by_id],
+        )
+        for rid, document_id, title, url, kind, number, fragment in rows:
+            key = (rid, document_id)
+            found[key] += 1
+            match = documents.get(key)
+            if match is None:
+                match = documents[key] = DocumentMatch(document_id, title, url, kind)
+                by_id[rid].documents.append(match)
+            if len(match.pages) < PAGES_PER_DOCUMENT:
+                match.pages.append(PageMatch(number=number, fragment_html=marked_to_html(fragment)))
+        for key, match in documents.items():
+            match.more_pages = found[key] - len(match.pages)
+
+
+class _transaction:
+    """BEGIN IMMEDIATE ... COMMIT, so the worker and the web process never interleave writes."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        self.connection.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -1,0 +1,77 @@
+"""Keeping the index in step with the database: what to (re)index, and asking the worker to do it.
+
+Deletions happen at once (a page that left must vanish from results now); everything else is a
+task for the worker, queued after the transaction commits so the worker reads what was saved.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+
+from wagtail.models import Page
+
+from .backends import get_backend
+from .contract import SearchUnavailable
+
+logger = logging.getLogger(__name__)
+
+
+def sync_resources(resource_ids: list[int]) -> None:
+    """Make the index say what the database says about these pages: index, refresh or remove."""
+    from library.models import ResourcePage
+
+    from .records import build_record, is_indexable
+
+    pages = {
+        page.pk: page
+        for page in ResourcePage.objects.filter(pk__in=resource_ids).prefetch_related("objectives")
+    }
+    records = [build_record(page) for page in pages.values() if is_indexable(page)]
+    gone = [rid for rid in resource_ids if rid not in {r.resource_id for r in records}]
+    backend = get_backend()
+    if records:
+        backend.index(records)
+    if gone:
+        backend.delete(gone)
+
+
+def queue_resources(resource_ids: list[int]) -> None:
+    """Ask the worker to re-index these resources once the current transaction commits."""
+    from .tasks import sync_resources_task
+
+    ids = sorted(set(resource_ids))
+    if ids:
+        transaction.on_commit(lambda: sync_resources_task.enqueue(ids))
+
+
+def queue_document(document_id: int) -> None:
+    """A document's text changed: re-index every live resource that attaches it."""
+    from library.models import ResourceAttachment
+
+    queue_resources(
+        list(
+            ResourceAttachment.objects.filter(document_id=document_id).values_list(
+                "page_id", flat=True
+            )
+        )
+    )
+
+
+def queue_subtree(page: Page) -> None:
+    """A page's privacy changed: every resource below it may have to enter or leave the index."""
+    from library.models import ResourcePage
+
+    queue_resources(
+        list(ResourcePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    )
+
+
+def remove_now(resource_ids: list[int]) -> None:
+    """Remove at once; if the engine is away, leave the removal to the worker's retries."""
+    try:
+        get_backend().delete(resource_ids)
+    except SearchUnavailable:
+        logger.warning("Search engine unavailable; removal of %s queued", resource_ids)
+        queue_resources(resource_ids)

@@ -1,0 +1,70 @@
+"""Fixtures shared by the whole suite: the site, and the search backends every search test runs on."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+ELASTICSEARCH_URL = os.environ.get("HUB_TEST_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+REQUIRE_ELASTICSEARCH = os.environ.get("REQUIRE_ELASTICSEARCH") == "1"
+
+
+def _elasticsearch_problem() -> str | None:
+    from elasticsearch import Elasticsearch
+
+    try:
+        client = Elasticsearch(ELASTICSEARCH_URL, request_timeout=5, max_retries=0)
+        client.cluster.health(wait_for_status="yellow", timeout="5s")
+    except Exception as error:  # noqa: BLE001 - any failure means "no usable node"
+        return f"no Elasticsearch node at {ELASTICSEARCH_URL}: {error.__class__.__name__}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_node() -> str:
+    """The real node the Makefile starts; absent locally means skip, absent in CI means fail."""
+    problem = _elasticsearch_problem()
+    if problem:
+        if REQUIRE_ELASTICSEARCH:
+            pytest.fail(f"REQUIRE_ELASTICSEARCH=1 but {problem}")
+        pytest.skip(problem)
+    return ELASTICSEARCH_URL
+
+
+@pytest.fixture(params=["embedded", "elasticsearch"])
+def search_backend(request, settings, tmp_path):
+    """Run the test once per search backend, each starting from an empty index."""
+    from search.backends import get_backend
+
+    settings.HUB_SEARCH_BACKEND = request.param
+    if request.param == "elasticsearch":
+        settings.ELASTICSEARCH_URL = request.getfixturevalue("elasticsearch_node")
+    else:
+        settings.HUB_SEARCH_EMBEDDED_PATH = tmp_path / "search.sqlite3"
+    get_backend.cache_clear()
+    backend = get_backend()
+    backend.reset()
+    yield backend
+    if request.param == "elasticsearch":
+        backend.drop()
+    get_backend.cache_clear()
+
+
+@pytest.fixture
+def library(db):
+    """The site as the demo builds it: home page at the root, the library below it."""
+    from hub.demo.seed import ensure_site
+
+    _home, library, _created = ensure_site()
+    return library
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared test corpus is not beside the repository ({CORPUS})")
+    return CORPUS

@@ -1,0 +1,38 @@
+"""Building index records by hand, so contract tests talk to the engines without pages."""
+
+from search.contract import IndexedDocument, IndexedPage, ResourceRecord
+
+
+def record(
+    rid: int,
+    title: str,
+    *,
+    summary: str = "",
+    body: str = "",
+    objectives: tuple[int, ...] = (),
+    published: str | None = "2025-01-01",
+    pages: list[str] | None = None,
+    kind: str = "pdf",
+) -> ResourceRecord:
+    documents = ()
+    if pages is not None:
+        documents = (
+            IndexedDocument(
+                document_id=rid * 10,
+                title=f"{title} (full text)",
+                url=f"/documents/{rid * 10}/file.{kind}",
+                kind=kind,
+                pages=tuple(IndexedPage(n, text) for n, text in enumerate(pages, start=1)),
+            ),
+        )
+    return ResourceRecord(
+        resource_id=rid,
+        url=f"/library/r{rid}/",
+        title=title,
+        summary=summary,
+        body=body,
+        objectives=objectives,
+        objective_labels=tuple(f"objective {n}" for n in objectives),
+        published=published,
+        documents=documents,
+    )

@@ -1,0 +1,143 @@
+"""The search contract, run against every backend: what one engine does, the other does too."""
+
+from search.contract import SearchRequest
+from search.query import parse_query
+
+from .records import record
+
+
+def search(backend, text: str, **kwargs):
+    return backend.search(SearchRequest(query=parse_query(text), **kwargs))
+
+
+def ids(results) -> list[int]:
+    return [hit.resource_id for hit in results.hits]
+
+
+def test_words_deep_inside_a_pdf_are_found_with_their_page(search_backend):
+    pages = ["Introduction to the study.", "Methods and sampling.", "The Isange referral pathway."]
+    search_backend.index([record(1, "Trafficking guidance", pages=pages), record(2, "Other")])
+    results = search(search_backend, "Isange referral")
+    assert ids(results) == [1]
+    [document] = results.hits[0].documents
+    assert [page.number for page in document.pages] == [3]
+    assert "<mark>Isange</mark>" in document.pages[0].fragment_html
+    assert document.page_url(3).endswith("#page=3")
+
+
+def test_every_word_must_match_somewhere(search_backend):
+    search_backend.index(
+        [
+            record(1, "Remittances study", pages=["mobile money corridors"]),
+            record(2, "Remittances brief", summary="bank transfers"),
+        ]
+    )
+    assert ids(search(search_backend, "remittances mobile")) == [1]
+    assert sorted(ids(search(search_backend, "remittances"))) == [1, 2]
+
+
+def test_phrase_matches_words_in_order_only(search_backend):
+    search_backend.index(
+        [
+            record(1, "A", body="fair recruitment of workers"),
+            record(2, "B", body="recruitment that is fair"),
+        ]
+    )
+    assert ids(search(search_backend, '"fair recruitment"')) == [1]
+
+
+def test_excluded_word_removes_resources(search_backend):
+    search_backend.index(
+        [record(1, "Health of refugees", body="camps"), record(2, "Health of migrants")]
+    )
+    assert ids(search(search_backend, "health -camps")) == [2]
+
+
+def test_objective_filter_narrows_results(search_backend):
+    search_backend.index(
+        [
+            record(1, "Data on migration", objectives=(1,)),
+            record(2, "Migration and data", objectives=(23,)),
+        ]
+    )
+    assert ids(search(search_backend, "migration", objectives=(23,))) == [2]
+    assert sorted(ids(search(search_backend, "migration", objectives=(1, 23)))) == [1, 2]
+
+
+def test_title_match_outranks_body_match(search_backend):
+    search_backend.index(
+        [
+            record(1, "Annual report", body="a note on diaspora bonds"),
+            record(2, "Diaspora engagement toolkit", body="a toolkit"),
+        ]
+    )
+    assert ids(search(search_backend, "diaspora")) == [2, 1]
+
+
+def test_english_stemming_finds_other_forms(search_backend):
+    search_backend.index([record(1, "Returning migrants", body="reintegration of returnees")])
+    assert ids(search(search_backend, "migrant")) == [1]
+
+
+def test_highlights_are_escaped(search_backend):
+    evil = 'Isange <script>alert("x")</script> centre'
+    search_backend.index([record(1, "Guidance <b>bold</b>", body=evil, pages=[evil])])
+    results = search(search_backend, "isange")
+    hit = results.hits[0]
+    html = " ".join([hit.title_html, *hit.fragments_html, hit.documents[0].pages[0].fragment_html])
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<mark>Isange</mark>" in html
+
+
+def test_pages_are_named_up_to_three_per_document_then_counted(search_backend):
+    pages = [f"page {n} about displacement" for n in range(1, 7)]
+    search_backend.index([record(1, "Displacement report", pages=pages)])
+    [document] = search(search_backend, "displacement").hits[0].documents
+    assert len(document.pages) == 3
+    assert document.more_pages == 3
+
+
+def test_pagination_gives_total_and_slices(search_backend):
+    search_backend.index(
+        [record(n, f"Policy brief {n}", published=f"2025-01-{n:02d}") for n in range(1, 26)]
+    )
+    first = search(search_backend, "policy brief", page_size=10)
+    third = search(search_backend, "policy brief", page=3, page_size=10)
+    assert first.total == 25 and first.page_count == 3
+    assert len(first.hits) == 10 and len(third.hits) == 5
+    assert not set(ids(first)) & set(ids(third))
+
+
+def test_newer_resources_win_ties(search_backend):
+    search_backend.index(
+        [
+            record(1, "Labour migration", published="2020-01-01"),
+            record(2, "Labour migration", published="2025-01-01"),
+        ]
+    )
+    assert ids(search(search_backend, "labour")) == [2, 1]
+
+
+def test_deleted_and_reindexed_records(search_backend):
+    search_backend.index([record(1, "Old title about borders")])
+    search_backend.index([record(1, "New title about consular protection")])
+    assert ids(search(search_backend, "borders")) == []
+    assert ids(search(search_backend, "consular")) == [1]
+    search_backend.delete([1])
+    assert ids(search(search_backend, "consular")) == []
+    assert search_backend.indexed_ids() == set()
+
+
+def test_docx_pages_link_to_the_file_without_a_page_anchor(search_backend):
+    search_backend.index(
+        [record(1, "Minutes", pages=["agenda", "decision on workplan"], kind="docx")]
+    )
+    [document] = search(search_backend, "workplan").hits[0].documents
+    assert document.pages[0].number == 2
+    assert document.page_url(2) == document.url
+
+
+def test_empty_query_returns_nothing(search_backend):
+    search_backend.index([record(1, "Anything")])
+    assert search(search_backend, "").total == 0
