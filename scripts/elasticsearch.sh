@@ -49,7 +49,22 @@ as_node_user() {
     if [[ -n $ES_USER ]]; then runuser -u "$ES_USER" -- "$@"; else "$@"; fi
 }
 
+apt_install() {  # a brand-new machine may lack a tool; as root, fetch it from Debian
+    [[ $EUID -eq 0 ]] || { echo "Please install: $*" >&2; exit 1; }
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq "$@" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$@"; }
+}
+
+need_tools() {
+    local missing=()
+    command -v curl >/dev/null || missing+=(curl)
+    command -v unzip >/dev/null || missing+=(unzip)
+    command -v mvn >/dev/null || [[ -s $ZIP ]] || missing+=(maven)
+    [[ ${#missing[@]} -eq 0 ]] || apt_install "${missing[@]}"
+}
+
 install_node() {
+    need_tools
     if [[ ! -x $ES_JAVA_HOME/bin/java ]]; then
         echo "No JDK at ES_JAVA_HOME=$ES_JAVA_HOME; set ES_JAVA_HOME to a JDK >= 21." >&2
         exit 1

@@ -38,10 +38,8 @@ from urllib.parse import unquote
 
 from .result import (
     DAMAGED,
-    ENCRYPTED,
     EXTRACTED,
     NO_TEXT_LAYER,
-    TOO_LARGE,
     Extraction,
     clean_text,
     shorten,
@@ -689,11 +687,6 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-def _refusal(refusal: UnacceptableFile) -> Extraction:
-    status = {"encrypted": ENCRYPTED, "zip_bomb": TOO_LARGE}.get(refusal.code, DAMAGED)
-    return Extraction(status, [], {}, "", refusal.message)
-
-
 def extract_docx(path: str | os.PathLike[str], *, engine: str | None = None) -> Extraction:
     """Read a Word file (.docx, .docm, .dotx, .dotm); never raises but MemoryError.
 
@@ -706,7 +699,7 @@ def extract_docx(path: str | os.PathLike[str], *, engine: str | None = None) -> 
         with open(path, "rb") as handle:
             check_upload(handle, max_bytes=2**63)
     except UnacceptableFile as refusal:
-        return _refusal(refusal)
+        return Extraction(refusal.status, [], {}, "", refusal.message)
 
     package, problem = _open(path, engine)
     if package is None:

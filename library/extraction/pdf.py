@@ -52,16 +52,16 @@ def extract_pdf(
     are read, so that a caller that has to stop a slow reading still has the pages read so far.
     """
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError
+    from pypdf.errors import FileNotDecryptedError
 
     repaired_from: BaseException | None = None
     try:
         reader = PdfReader(os.fspath(path), strict=False)
     except MemoryError:
         raise
-    except DependencyError as error:
-        return _missing_dependency(error)
     except Exception as error:
+        if _needs_crypto(error):
+            return _missing_dependency(error)
         reader = _repaired_reader(path)
         if reader is None:
             return _damaged("could not open it", error)
@@ -80,11 +80,11 @@ def extract_pdf(
             opened = reader.decrypt("")
         except MemoryError:
             raise
-        except DependencyError as error:
-            return _missing_dependency(error)
         except (NotImplementedError, FileNotDecryptedError) as error:
             return _encrypted(f"its encryption is not supported ({_reason(error)})")
         except Exception as error:
+            if _needs_crypto(error):
+                return _missing_dependency(error)
             return _damaged("could not read its encryption settings", error)
         if not opened:
             return _encrypted("it needs a password to be opened")
@@ -93,11 +93,11 @@ def extract_pdf(
         count = len(reader.pages)
     except MemoryError:
         raise
-    except DependencyError as error:
-        return _missing_dependency(error)
     except FileNotDecryptedError:
         return _encrypted("it needs a password to be opened")
     except Exception as error:
+        if _needs_crypto(error):
+            return _missing_dependency(error)
         return _damaged("could not read its page tree", error)
     if count == 0:
         return _damaged("found no pages in it")
@@ -115,9 +115,9 @@ def extract_pdf(
             text = clean_text(reader.pages[index].extract_text() or "")
         except MemoryError:
             raise
-        except DependencyError as error:
-            return _missing_dependency(error)
         except Exception as error:  # one bad page must not cost the others
+            if _needs_crypto(error):
+                return _missing_dependency(error)
             text = ""
             failed.append(index + 1)
             first_error = first_error or error
@@ -189,6 +189,15 @@ def _repaired_reader(path: str | os.PathLike[str]) -> Any | None:
 
 def _encrypted(why: str) -> Extraction:
     return Extraction(ENCRYPTED, [], {}, ENGINE, f"The PDF is encrypted: {why}.")
+
+
+def _needs_crypto(error: BaseException) -> bool:
+    """pypdf's DependencyError for the missing AES library (not for, say, a JBIG2 decoder)."""
+    from pypdf.errors import DependencyError
+
+    return isinstance(error, DependencyError) and (
+        "cryptography" in str(error) or "AES" in str(error)
+    )
 
 
 def _missing_dependency(error: BaseException) -> Extraction:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .child import memory_message
-from .result import DAMAGED, ENCRYPTED, TIMEOUT, TOO_LARGE, Extraction
+from .result import DAMAGED, TIMEOUT, TOO_LARGE, Extraction
 from .sniff import DOCX, PDF, UnacceptableFile, check_upload
 
 # The folder that holds the "library" package, for the child's import path.
@@ -63,8 +63,8 @@ def extract_file(
             try:
                 kind = check_upload(handle, max_bytes=2**63)
             except UnacceptableFile as refusal:
-                status = {"encrypted": ENCRYPTED, "zip_bomb": TOO_LARGE}.get(refusal.code, DAMAGED)
-                return Extraction(status, [], {}, "", refusal.message, time.monotonic() - started)
+                seconds = round(time.monotonic() - started, 3)
+                return Extraction(refusal.status, [], {}, "", refusal.message, seconds)
     if kind not in (PDF, DOCX):
         raise ValueError(f"kind must be 'pdf' or 'docx', not {kind!r}")
     result = _run_child(path, kind, timeout_seconds, memory_mb)
@@ -156,17 +156,17 @@ def _outcome(
     final = next((r["result"] for r in records if "result" in r), None)
     engine = _engine_for(kind)
 
-    if final is not None and not timed_out:
-        result = Extraction.from_json(final)
-        if result.status == TOO_LARGE and not result.pages:
-            result.pages, result.metadata = pages, result.metadata or metadata
-        result.engine = result.engine or engine
-        return result
-
     def stopped(status: str, message: str) -> Extraction:
         if pages:
             message += " " + _pages_read(len(pages))
         return Extraction(status, pages, metadata, engine, message)
+
+    if final is not None and not timed_out:
+        result = Extraction.from_json(final)
+        if result.status == TOO_LARGE and not result.pages:  # MemoryError, caught in the child
+            return stopped(TOO_LARGE, result.error)
+        result.engine = result.engine or engine
+        return result
 
     if timed_out or returncode == -getattr(signal, "SIGXCPU", 24):
         return stopped(

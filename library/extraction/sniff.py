@@ -14,6 +14,8 @@ import struct
 import zipfile
 from typing import IO
 
+from .result import DAMAGED, ENCRYPTED, TOO_LARGE
+
 MB = 1024 * 1024
 
 #: The most a Word file may unpack to, all its members together.
@@ -52,6 +54,11 @@ class UnacceptableFile(ValueError):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def status(self) -> str:
+        """The extraction status a refused file gets when the readers are asked to read it."""
+        return {"encrypted": ENCRYPTED, "zip_bomb": TOO_LARGE}.get(self.code, DAMAGED)
 
 
 def format_size(size: int) -> str:
