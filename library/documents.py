@@ -65,7 +65,7 @@ class HubDocument(AbstractDocument):
     def status_message(self) -> str:
         """What an editor reads next to the document: the status, and why when text is missing."""
         label = str(self.get_extraction_status_display())
-        if self.extraction_error and self.extraction_status != ExtractionStatus.EXTRACTED:
+        if self.extraction_error:  # why text is missing, or which pages could not be read
             return f"{label}. {self.extraction_error}"
         return label
 

@@ -59,7 +59,9 @@ def store_extraction(document: HubDocument, extraction: Extraction, file_hash: s
     document.extraction_status = extraction.status
     document.extraction_error = extraction.error
     document.extraction_engine = extraction.engine
-    document.page_count = len(extraction.pages) or None
+    # A timed-out read keeps the pages it got; the file's own page count says how many there are.
+    declared = str(extraction.metadata.get("page_count", ""))
+    document.page_count = int(declared) if declared.isdigit() else (len(extraction.pages) or None)
     document.metadata = extraction.metadata
     document.extracted_hash = file_hash
     document.extracted_at = timezone.now()

@@ -254,8 +254,8 @@ class EmbeddedBackend:
         any_of = _any_of(query)
         for rid, title, summary, body in connection.execute(
             f"SELECT rowid, highlight(resource_text, 0, ?, ?),"
-            f" snippet(resource_text, 1, ?, ?, '…', {_SNIPPET_TOKENS}),"
-            f" snippet(resource_text, 3, ?, ?, '…', {_SNIPPET_TOKENS})"
+            f" snippet(resource_text, 1, ?, ?, '', {_SNIPPET_TOKENS}),"
+            f" snippet(resource_text, 3, ?, ?, '', {_SNIPPET_TOKENS})"
             f" FROM resource_text WHERE resource_text MATCH ? AND rowid IN ({marks})",
             [MARK_START, MARK_END] * 3 + [any_of, *by_id],
         ):
@@ -271,7 +271,7 @@ class EmbeddedBackend:
         found: dict[tuple[int, int], int] = defaultdict(int)
         rows = connection.execute(
             "WITH s AS MATERIALIZED ("
-            f" SELECT rowid AS id, snippet(document_page_text, 0, ?, ?, '…', {_SNIPPET_TOKENS})"
+            f" SELECT rowid AS id, snippet(document_page_text, 0, ?, ?, '', {_SNIPPET_TOKENS})"
             " AS fragment, bm25(document_page_text) AS score"
             " FROM document_page_text WHERE document_page_text MATCH ?"
             f" AND rowid IN (SELECT id FROM document_page WHERE resource_id IN ({marks})))"
