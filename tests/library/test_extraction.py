@@ -7,8 +7,8 @@ them. The corpus sits beside the repository (``<repo>/../shared/corpus``), as in
 
 from __future__ import annotations
 
-import io
 import hashlib
+import io
 import json
 import os
 import random
