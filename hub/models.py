@@ -13,7 +13,7 @@ class HomePage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["library.LibraryIndexPage"]
+    subpage_types = ["library.LibraryIndexPage", "library.CollectionIndexPage"]
     max_count = 1
 
     class Meta:
@@ -30,3 +30,13 @@ class HomePage(Page):
         )
         context["objectives"] = GcmObjective.objects.all()
         return context
+
+
+from .organisations import (  # noqa: E402 - Django finds models in models.py
+    Organisation,
+    OrganisationKind,
+    WorkingGroup,
+    WorkingGroupStatus,
+)
+
+__all__ = ["HomePage", "Organisation", "OrganisationKind", "WorkingGroup", "WorkingGroupStatus"]

@@ -81,3 +81,45 @@ GUIDING_PRINCIPLES: list[tuple[int, str]] = [
     (9, "Whole-of-government approach"),
     (10, "Whole-of-society approach"),
 ]
+
+# Rwanda's provinces and their districts (30), for the "place" facet.
+PROVINCES: dict[str, list[str]] = {
+    "Kigali City": ["Gasabo", "Kicukiro", "Nyarugenge"],
+    "Northern Province": ["Burera", "Gakenke", "Gicumbi", "Musanze", "Rulindo"],
+    "Southern Province": [
+        "Gisagara",
+        "Huye",
+        "Kamonyi",
+        "Muhanga",
+        "Nyamagabe",
+        "Nyanza",
+        "Nyaruguru",
+        "Ruhango",
+    ],
+    "Eastern Province": [
+        "Bugesera",
+        "Gatsibo",
+        "Kayonza",
+        "Kirehe",
+        "Ngoma",
+        "Nyagatare",
+        "Rwamagana",
+    ],
+    "Western Province": [
+        "Karongi",
+        "Ngororero",
+        "Nyabihu",
+        "Nyamasheke",
+        "Rubavu",
+        "Rusizi",
+        "Rutsiro",
+    ],
+}
+
+# Rwanda's official languages.
+LANGUAGES: list[tuple[str, str]] = [
+    ("en", "English"),
+    ("fr", "French"),
+    ("rw", "Kinyarwanda"),
+    ("sw", "Swahili"),
+]

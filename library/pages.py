@@ -4,12 +4,15 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
 
 from hub.blocks import BaseStreamBlock
 
@@ -51,6 +54,36 @@ class ResourceType(models.TextChoices):
     EXTERNAL_LINK = "external-link", _("External link")
 
 
+class ResourceTheme(TaggedItemBase):
+    """A free theme tag on a resource ("climate", "returnees")."""
+
+    content_object = ParentalKey(
+        "library.ResourcePage", on_delete=models.CASCADE, related_name="tagged_themes"
+    )
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """Catches inconsistent choices with messages an editor can act on."""
+
+    def clean(self):
+        cleaned = super().clean()
+        objectives = cleaned.get("objectives")
+        primary = cleaned.get("primary_objective")
+        if primary and objectives is not None and primary not in objectives:
+            self.add_error(
+                "primary_objective",
+                _("The primary objective must be one of the objectives ticked above."),
+            )
+        for field in ("translation_of", "new_edition_of"):
+            target = cleaned.get(field)
+            if target and self.instance.pk and target.pk == self.instance.pk:
+                self.add_error(field, _("A resource cannot point to itself."))
+        related = cleaned.get("related_resources")
+        if related and self.instance.pk and any(r.pk == self.instance.pk for r in related):
+            self.add_error("related_resources", _("A resource cannot be related to itself."))
+        return cleaned
+
+
 class ResourcePage(Page):
     """A policy brief, paper, report, dataset, guidance or record, with its attached files."""
 
@@ -58,29 +91,111 @@ class ResourcePage(Page):
         _("summary"), help_text=_("Two or three sentences for search results.")
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    resource_type = models.CharField(
+        _("type"), max_length=20, choices=ResourceType.choices, default=ResourceType.REPORT
+    )
     objectives = ParentalManyToManyField(
         "library.GcmObjective",
         related_name="resources",
         verbose_name=_("GCM objectives"),
         help_text=_("The objectives of the Global Compact this resource serves."),
     )
-    resource_type = models.CharField(
-        _("type"), max_length=20, choices=ResourceType.choices, default=ResourceType.REPORT
+    primary_objective = models.ForeignKey(
+        "library.GcmObjective",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="primary_resources",
+        verbose_name=_("primary objective"),
+        help_text=_("The one objective this resource serves most; it must be ticked above."),
+    )
+    principles = ParentalManyToManyField(
+        "library.GuidingPrinciple",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("guiding principles"),
+    )
+    themes = ClusterTaggableManager(through=ResourceTheme, blank=True, verbose_name=_("themes"))
+    organisations = ParentalManyToManyField(
+        "hub.Organisation",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("publishing organisations"),
+        help_text=_("Joint products credit every organisation."),
+    )
+    working_group = models.ForeignKey(
+        "hub.WorkingGroup",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+        verbose_name=_("technical working group"),
     )
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    languages = ParentalManyToManyField(
+        "library.Language", blank=True, related_name="resources", verbose_name=_("languages")
+    )
+    places = ParentalManyToManyField(
+        "library.Place", blank=True, related_name="resources", verbose_name=_("places")
+    )
+    external_url = models.URLField(
+        _("external link"),
+        blank=True,
+        help_text=_("For a record of a resource held elsewhere, without a file here."),
+    )
+    related_resources = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="+", verbose_name=_("related resources")
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        verbose_name=_("translation of"),
+    )
+    new_edition_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="newer_editions",
+        verbose_name=_("new edition of"),
+    )
 
+    base_form_class = ResourcePageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldPanel("resource_type"),
+                FieldRowPanel([FieldPanel("resource_type"), FieldPanel("publication_date")]),
                 FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("publication_date"),
+                FieldPanel("primary_objective"),
+                FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes"),
             ],
             heading=_("Classification"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("working_group"),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("places"),
+            ],
+            heading=_("Who, where, in which language"),
+        ),
         FieldPanel("body"),
         InlinePanel("attachments", label=_("Attached documents"), min_num=0),
+        MultiFieldPanel(
+            [
+                FieldPanel("external_url"),
+                FieldPanel("related_resources"),
+                FieldPanel("translation_of"),
+                FieldPanel("new_edition_of"),
+            ],
+            heading=_("Links"),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["library.LibraryIndexPage"]
@@ -92,6 +207,11 @@ class ResourcePage(Page):
     def attached_documents(self) -> list:
         return [a.document for a in self.attachments.select_related("document") if a.document_id]
 
+    @property
+    def year(self) -> int | None:
+        when = self.publication_date or (self.first_published_at and self.first_published_at.date())
+        return when.year if when else None
+
 
 class ResourceAttachment(Orderable):
     """A file attached to a resource, with the label readers see (e.g. "Full report (French)")."""
@@ -101,8 +221,11 @@ class ResourceAttachment(Orderable):
         "library.HubDocument", on_delete=models.CASCADE, related_name="attachments"
     )
     label = models.CharField(_("label"), max_length=255, blank=True)
+    language = models.ForeignKey(
+        "library.Language", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
+    panels = [FieldPanel("document"), FieldPanel("label"), FieldPanel("language")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("attached document")

@@ -12,6 +12,9 @@ DEFAULT_PAGE_SIZE = 10
 MAX_PAGE_SIZE = 50
 # How many matching pages of one document a hit names.
 PAGES_PER_DOCUMENT = 3
+# The facets every index record carries: objective and principle numbers, resource type,
+# organisation, TWG and place slugs, publication year, language codes.
+FACETS = ("objective", "principle", "type", "organisation", "twg", "year", "language", "place")
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,11 @@ class ResourceRecord:
     summary: str
     body: str
     objectives: tuple[int, ...]
-    objective_labels: tuple[str, ...]
+    labels: tuple[str, ...]  # taxonomy, organisations, TWG, themes, places: searchable words
     published: str | None
     documents: tuple[IndexedDocument, ...]
+    # Facet name -> values (see FACETS), stored by both backends so search can narrow on them.
+    facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class SearchUnavailable(Exception):

@@ -22,11 +22,13 @@ def sync_resources(resource_ids: list[int]) -> None:
     """Make the index say what the database says about these pages: index, refresh or remove."""
     from library.models import ResourcePage
 
-    from .records import build_record, is_indexable
+    from .records import RECORD_PREFETCH, build_record, is_indexable
 
     pages = {
         page.pk: page
-        for page in ResourcePage.objects.filter(pk__in=resource_ids).prefetch_related("objectives")
+        for page in ResourcePage.objects.filter(pk__in=resource_ids)
+        .select_related("working_group")
+        .prefetch_related(*RECORD_PREFETCH)
     }
     records = [build_record(page) for page in pages.values() if is_indexable(page)]
     gone = [rid for rid in resource_ids if rid not in {r.resource_id for r in records}]

@@ -24,8 +24,37 @@ def body_text(page: ResourcePage) -> str:
     return "\n".join(part for part in parts if part)
 
 
+RECORD_PREFETCH = (
+    "objectives",
+    "principles",
+    "organisations",
+    "languages",
+    "places",
+    "tagged_themes__tag",
+)
+
+
+def facets_of(page: ResourcePage, objectives, principles, organisations, languages, places):
+    year = page.year
+    return {
+        "objective": tuple(str(o.number) for o in objectives),
+        "principle": tuple(str(p.number) for p in principles),
+        "type": (page.resource_type,),
+        "organisation": tuple(o.slug for o in organisations),
+        "twg": (page.working_group.slug,) if page.working_group else (),
+        "year": (str(year),) if year else (),
+        "language": tuple(language.code for language in languages),
+        "place": tuple(place.slug for place in places),
+    }
+
+
 def build_record(page: ResourcePage) -> ResourceRecord:
     objectives = list(page.objectives.all())
+    principles = list(page.principles.all())
+    organisations = list(page.organisations.all())
+    languages = list(page.languages.all())
+    places = list(page.places.all())
+    themes = [tagged.tag.name for tagged in page.tagged_themes.all()]
     attachments = list(page.attachments.select_related("document"))
     page_texts: dict[int, list[IndexedPage]] = {}
     for document_id, number, text in DocumentPageText.objects.filter(
@@ -52,7 +81,18 @@ def build_record(page: ResourcePage) -> ResourceRecord:
         summary=clean_text(page.summary),
         body=clean_text(body_text(page)),
         objectives=tuple(o.number for o in objectives),
-        objective_labels=tuple(o.title for o in objectives),
+        labels=tuple(
+            clean_text(label)
+            for label in [
+                *(o.title for o in objectives),
+                *(p.title for p in principles),
+                *(o.label for o in organisations),
+                *([page.working_group.name] if page.working_group else []),
+                *themes,
+                *(place.name for place in places),
+            ]
+        ),
         published=published.isoformat() if published else None,
         documents=documents,
+        facets=facets_of(page, objectives, principles, organisations, languages, places),
     )

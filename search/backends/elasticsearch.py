@@ -27,7 +27,7 @@ from ..contract import (
 from .elasticsearch_index import build_index, to_source
 
 # Field weights: title over summary over taxonomy labels over body; attachment pages below body.
-FIELDS = ["title^10", "title.plain^12", "summary^4", "objective_labels^3", "body", "body.plain^1.2"]
+FIELDS = ["title^10", "title.plain^12", "summary^4", "labels^3", "body", "body.plain^1.2"]
 PAGE_FIELDS = ["pages.text", "pages.text.plain^1.2"]
 PAGE_BOOST = 0.8
 MAX_PAGES_PER_HIT = 30

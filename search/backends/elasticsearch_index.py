@@ -15,10 +15,13 @@ from elasticsearch.dsl import (
     Integer,
     Keyword,
     Nested,
+    Object,
     Text,
     analyzer,
     token_filter,
 )
+
+from ..contract import FACETS
 
 english_stems = token_filter("hub_english_stems", "hunspell", locale="en_US", dedup=True)
 english = analyzer("hub_english", tokenizer="standard", filter=["lowercase", english_stems])
@@ -47,8 +50,9 @@ class ResourceDocument(Document):
     title = _text()
     summary = _text()
     body = _text()
-    objective_labels = _text()
+    labels = _text()
     objectives = Integer()
+    facets = Object(properties={name: Keyword() for name in FACETS})
     published = Date()
     pages = Nested(DocumentPage)
 
@@ -68,8 +72,9 @@ def to_source(record) -> dict:
         "title": record.title,
         "summary": record.summary,
         "body": record.body,
-        "objective_labels": list(record.objective_labels),
+        "labels": list(record.labels),
         "objectives": list(record.objectives),
+        "facets": {name: list(values) for name, values in record.facets.items()},
         "published": record.published,
         "pages": [
             {

@@ -37,6 +37,13 @@ CREATE TABLE IF NOT EXISTS resource_objective (
     objective INTEGER NOT NULL,
     PRIMARY KEY (resource_id, objective)
 );
+CREATE TABLE IF NOT EXISTS resource_facet (
+    resource_id INTEGER NOT NULL,
+    facet TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (facet, value, resource_id)
+);
+CREATE INDEX IF NOT EXISTS resource_facet_resource ON resource_facet (resource_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS resource_text USING fts5(
     title, summary, labels, body, tokenize = '{_TOKENIZER}'
 );
@@ -101,7 +108,14 @@ class EmbeddedBackend:
 
     def reset(self) -> None:
         connection = self._connect()
-        for table in ("resource", "resource_objective", "resource_text", "document_page"):
+        tables = (
+            "resource",
+            "resource_objective",
+            "resource_facet",
+            "resource_text",
+            "document_page",
+        )
+        for table in tables:
             connection.execute(f"DELETE FROM {table}")
         connection.execute("DELETE FROM document_page_text")
 
@@ -125,6 +139,7 @@ class EmbeddedBackend:
             connection.execute(
                 "DELETE FROM resource_objective WHERE resource_id = ?", (resource_id,)
             )
+            connection.execute("DELETE FROM resource_facet WHERE resource_id = ?", (resource_id,))
             connection.execute("DELETE FROM resource_text WHERE rowid = ?", (resource_id,))
             connection.execute(
                 "DELETE FROM document_page_text WHERE rowid IN "
@@ -145,7 +160,11 @@ class EmbeddedBackend:
         )
         connection.execute(
             "INSERT INTO resource_text (rowid, title, summary, labels, body) VALUES (?, ?, ?, ?, ?)",
-            (rid, record.title, record.summary, " · ".join(record.objective_labels), record.body),
+            (rid, record.title, record.summary, " · ".join(record.labels), record.body),
+        )
+        connection.executemany(
+            "INSERT OR IGNORE INTO resource_facet (resource_id, facet, value) VALUES (?, ?, ?)",
+            [(rid, facet, value) for facet, values in record.facets.items() for value in values],
         )
         for document in record.documents:
             for page in document.pages:

@@ -32,7 +32,8 @@ def record(
         summary=summary,
         body=body,
         objectives=objectives,
-        objective_labels=tuple(f"objective {n}" for n in objectives),
+        labels=tuple(f"objective {n}" for n in objectives),
+        facets={"objective": tuple(str(n) for n in objectives)},
         published=published,
         documents=documents,
     )

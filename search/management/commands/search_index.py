@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from library.models import ResourcePage
 from search.backends import get_backend
 from search.contract import SearchUnavailable
-from search.records import build_record, is_indexable
+from search.records import RECORD_PREFETCH, build_record, is_indexable
 
 BATCH = 200
 
@@ -31,7 +31,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Indexed {count} resources with the {backend.name} backend.")
 
     def _records(self):
-        pages = ResourcePage.objects.live().prefetch_related("objectives").order_by("pk")
+        pages = (
+            ResourcePage.objects.live()
+            .select_related("working_group")
+            .prefetch_related(*RECORD_PREFETCH)
+            .order_by("pk")
+        )
         for page in pages.iterator(chunk_size=BATCH):
             if is_indexable(page):
                 yield build_record(page)
