@@ -2,10 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .taxonomy import GcmObjective, GuidingPrinciple
+from taggit.models import Tag
+
+from .admin_listing import ResourceListingViewSet
+from .taxonomy import GcmObjective, GuidingPrinciple, Place
 
 
 class GcmObjectiveViewSet(SnippetViewSet):
@@ -27,3 +31,39 @@ class GuidingPrincipleViewSet(SnippetViewSet):
 
 register_snippet(GcmObjectiveViewSet)
 register_snippet(GuidingPrincipleViewSet)
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    menu_label = _("Places")
+    list_display = ["name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["name"]
+
+
+register_snippet(PlaceViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_resource_listing():
+    return ResourceListingViewSet("resources")
+
+
+class ThemeViewSet(SnippetViewSet):
+    """The free theme tags editors put on resources: rename, merge by hand, or remove."""
+
+    model = Tag
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    ordering = ["name"]
+    url_namespace = "themes"
+    url_prefix = "themes"
+
+    def get_queryset(self, request):
+        return Tag.objects.filter(library_resourcetheme_items__isnull=False).distinct()
+
+
+register_snippet(ThemeViewSet)
