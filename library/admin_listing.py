@@ -1,11 +1,12 @@
 """The admin's flat listing of resources, filterable by objective, type, organisation and status."""
 
-import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+
+import django_filters
 
 from hub.organisations import Organisation
 

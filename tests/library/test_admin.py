@@ -1,9 +1,10 @@
 """Editors manage the library in the admin: listings with filters, and forms that catch mistakes."""
 
-import pytest
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+import pytest
 
 from hub.organisations import Organisation
 from library.models import GcmObjective, ResourcePage
