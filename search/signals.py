@@ -34,6 +34,16 @@ def on_privacy_change(sender, instance, **kwargs) -> None:
         indexing.queue_subtree(page)
 
 
+def on_publisher_changed(sender, instance, **kwargs) -> None:
+    """An organisation or TWG renamed: the resources that credit it carry its name in the index."""
+    indexing.queue_resources(list(instance.resources.values_list("pk", flat=True)))
+
+
+# Lazy model references: the index follows hub's publishers without importing hub.
+post_save.connect(on_publisher_changed, sender="hub.Organisation", dispatch_uid="hub-search-org")
+post_save.connect(on_publisher_changed, sender="hub.WorkingGroup", dispatch_uid="hub-search-twg")
+
+
 def on_resource_deleted(sender, instance, **kwargs) -> None:
     indexing.remove_now([instance.pk])
 

@@ -1,5 +1,7 @@
 """The search contract, run against every backend: what one engine does, the other does too."""
 
+import datetime
+
 from search.contract import SearchRequest
 from search.query import parse_query
 
@@ -141,3 +143,49 @@ def test_docx_pages_link_to_the_file_without_a_page_anchor(search_backend):
 def test_empty_query_returns_nothing(search_backend):
     search_backend.index([record(1, "Anything")])
     assert search(search_backend, "").total == 0
+
+
+def test_records_carry_every_facet_and_label_of_a_resource(
+    search_backend, library, django_capture_on_commit_callbacks
+):
+    """What a real page becomes in the index: taxonomy labels searchable, facets stored."""
+    from hub.organisations import Organisation, WorkingGroup
+    from library.models import GcmObjective, GuidingPrinciple, Language, Place, ResourcePage
+    from search.indexing import sync_resources
+    from search.records import build_record
+
+    unicef = Organisation.objects.create(name="UNICEF Rwanda", acronym="UNICEF", slug="unicef")
+    twg = WorkingGroup.objects.create(name="TWG on Protection", slug="protection")
+    page = ResourcePage(
+        title="Children on the move",
+        slug="children",
+        summary="s",
+        resource_type="policy-brief",
+        working_group=twg,
+        publication_date=datetime.date(2024, 5, 1),
+    )
+    library.add_child(instance=page)
+    page.objectives.set([GcmObjective.objects.get(number=7)])
+    page.principles.set([GuidingPrinciple.objects.get(number=8)])
+    page.organisations.set([unicef])
+    page.languages.set([Language.objects.get(code="fr")])
+    page.places.set([Place.objects.get(slug="musanze")])
+    page.themes.add("unaccompanied children")
+    page.save()
+    record = build_record(ResourcePage.objects.get(pk=page.pk))
+    assert record.facets["objective"] == ("7",)
+    assert record.facets["principle"] == ("8",)
+    assert record.facets["type"] == ("policy-brief",)
+    assert record.facets["organisation"] == ("unicef",)
+    assert record.facets["twg"] == ("protection",)
+    assert record.facets["language"] == ("fr",)
+    assert record.facets["place"] == ("musanze",)
+    assert record.facets["year"] == ("2024",)
+    sync_resources([page.pk])
+    for words in ["Child-sensitive", "UNICEF", "Musanze", "unaccompanied", "Protection"]:
+        assert ids(search(search_backend, words)) == [page.pk], words
+    # Renaming the organisation re-indexes the resources that credit it.
+    unicef.acronym = "UNCF"
+    with django_capture_on_commit_callbacks(execute=True):
+        unicef.save()
+    assert ids(search(search_backend, "UNCF")) == [page.pk]
