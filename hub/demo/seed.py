@@ -1,10 +1,12 @@
-"""Loading the demo network: site pages, resources with real files, an administrator. Idempotent."""
+"""Loading the demo network: site pages, organisations, TWGs, resources with real files, collections
+and an administrator. Idempotent: what exists (by slug) is left alone."""
 
 from __future__ import annotations
 
 import datetime
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,16 +18,27 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from hub.models import HomePage
+from hub.organisations import Organisation, WorkingGroup
+from library.extraction.docx import extract_docx
+from library.extraction.pdf import extract_pdf
 from library.models import (
+    CollectionEntry,
+    CollectionIndexPage,
+    CollectionPage,
     GcmObjective,
+    GuidingPrinciple,
     HubDocument,
+    Language,
     LibraryIndexPage,
+    Place,
     ResourceAttachment,
     ResourcePage,
 )
-from library.reading import read_document
+from library.reading import store_extraction
+from search.contract import SearchUnavailable
+from search.indexing import sync_resources
 
-from .content import RESOURCES
+from .catalogue import COLLECTIONS, ORGANISATIONS, RESOURCES, WORKING_GROUPS
 from .files import make_docx, make_pdf
 
 ADMIN_USERNAME = "admin"
@@ -76,6 +89,20 @@ def ensure_site() -> tuple[HomePage, LibraryIndexPage, bool]:
     return home, library, created
 
 
+def ensure_collections_index(home: HomePage) -> CollectionIndexPage:
+    index = CollectionIndexPage.objects.first()
+    if index is None:
+        index = home.add_child(
+            instance=CollectionIndexPage(
+                title="Collections",
+                slug="collections",
+                intro="Resources chosen by the network's editors for a review, a training or a "
+                "campaign.",
+            )
+        )
+    return index
+
+
 def ensure_admin(report: SeedReport) -> None:
     User = get_user_model()
     password_file = Path(settings.VAR_DIR) / "demo-admin-password.txt"
@@ -101,50 +128,144 @@ def ensure_admin(report: SeedReport) -> None:
     report.admin_password = password
 
 
-def _document_for(spec: dict) -> HubDocument:
-    maker = make_pdf if spec["format"] == "pdf" else make_docx
-    filename = f"{spec['slug']}.{spec['format']}"
-    document = HubDocument.objects.filter(title=spec["title"]).first()
-    if document is None:
-        document = HubDocument(title=spec["title"])
-        document.file.save(
-            filename,
-            ContentFile(maker(spec["title"], spec["author"], spec["pages"])),
-            save=False,
-        )
-        document._set_document_file_metadata()
-        document.save()
-    return read_document(document.pk) or document
-
-
-def ensure_resource(library: LibraryIndexPage, spec: dict) -> bool:
-    if ResourcePage.objects.filter(slug=spec["slug"]).exists():
-        return False
-    document = _document_for(spec)
-    with transaction.atomic():
-        page = ResourcePage(
-            title=spec["title"],
+def ensure_publishers(report: SeedReport) -> None:
+    for spec in ORGANISATIONS:
+        _, created = Organisation.objects.get_or_create(
             slug=spec["slug"],
-            summary=spec["summary"],
-            resource_type=spec["type"],
-            publication_date=datetime.date.fromisoformat(spec["date"]),
+            defaults={key: spec[key] for key in spec if key != "slug"},
         )
-        library.add_child(instance=page)
-        page.objectives.set(GcmObjective.objects.filter(number__in=spec["objectives"]))
+        if created:
+            report.created.append(spec["acronym"] or spec["name"])
+    for spec in WORKING_GROUPS:
+        group, created = WorkingGroup.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={key: spec[key] for key in ("name", "acronym", "status", "description")},
+        )
+        if created:
+            group.chairs.set(Organisation.objects.filter(slug__in=spec["chairs"]))
+            group.members.set(Organisation.objects.filter(slug__in=spec["members"]))
+            report.created.append(spec["name"])
+
+
+def _read_trusted(document: HubDocument, kind: str) -> None:
+    """Demo files are ours: read them in-process (no sandbox) so seeding stays well under a minute."""
+    with document.open_file() as source, tempfile.NamedTemporaryFile(suffix=f".{kind}") as copy:
+        copy.write(source.read())
+        copy.flush()
+        extraction = (extract_pdf if kind == "pdf" else extract_docx)(copy.name)
+    store_extraction(document, extraction, document.file_hash)
+
+
+def _document(resource: dict, spec: dict, number: int) -> HubDocument:
+    kind = spec["format"]
+    title = f"{resource['title']} ({spec['label']})"[:255]
+    document = HubDocument.objects.filter(title=title).first()
+    if document is not None:
+        return document
+    maker = make_pdf if kind == "pdf" else make_docx
+    author = ", ".join(resource["organisations"]).upper()
+    document = HubDocument(title=title)
+    filename = f"{resource['slug']}-{number}.{kind}"
+    document.file.save(
+        filename, ContentFile(maker(resource["title"], author, spec["pages"])), save=False
+    )
+    document._set_document_file_metadata()
+    document.save()
+    _read_trusted(document, kind)
+    return document
+
+
+def _create_resource(library: LibraryIndexPage, spec: dict) -> ResourcePage:
+    page = ResourcePage(
+        title=spec["title"],
+        slug=spec["slug"],
+        summary=spec["summary"],
+        resource_type=spec["type"],
+        publication_date=datetime.date.fromisoformat(spec["date"]),
+        external_url=spec.get("external_url", ""),
+        primary_objective=GcmObjective.objects.get(number=spec["primary"]),
+        working_group=WorkingGroup.objects.filter(slug=spec.get("working_group") or "").first(),
+    )
+    library.add_child(instance=page)
+    page.objectives.set(GcmObjective.objects.filter(number__in=spec["objectives"]))
+    page.principles.set(GuidingPrinciple.objects.filter(number__in=spec["principles"]))
+    page.organisations.set(Organisation.objects.filter(slug__in=spec["organisations"]))
+    page.languages.set(Language.objects.filter(code__in=spec["languages"]))
+    page.places.set(Place.objects.filter(name__in=spec["places"]))
+    page.themes.set(spec["themes"])
+    languages = {language.code: language for language in Language.objects.all()}
+    for number, file_spec in enumerate(spec.get("files", []), start=1):
         page.attachments.add(
-            ResourceAttachment(document=document, label=f"Full text ({spec['format'].upper()})")
+            ResourceAttachment(
+                document=_document(spec, file_spec, number),
+                label=file_spec["label"],
+                language=languages.get(file_spec.get("language", "")),
+                sort_order=number,
+            )
         )
-        page.save_revision().publish()
-    return True
+    page.save()
+    return page
+
+
+def _link(page: ResourcePage, spec: dict, by_slug: dict[str, ResourcePage]) -> None:
+    page.related_resources.set([by_slug[s] for s in spec.get("related", []) if s in by_slug])
+    page.translation_of = by_slug.get(spec.get("translation_of") or "")
+    page.new_edition_of = by_slug.get(spec.get("edition_of") or "")
+
+
+def ensure_resources(library: LibraryIndexPage, report: SeedReport) -> list[int]:
+    """Create the missing resources, then link them to each other, then publish them."""
+    existing = set(ResourcePage.objects.values_list("slug", flat=True))
+    new_specs = [spec for spec in RESOURCES if spec["slug"] not in existing]
+    new_pages = []
+    for spec in sorted(new_specs, key=lambda s: s["date"]):
+        with transaction.atomic():
+            new_pages.append((_create_resource(library, spec), spec))
+    by_slug = {page.slug: page for page in ResourcePage.objects.all()}
+    for page, spec in new_pages:
+        with transaction.atomic():
+            _link(page, spec, by_slug)
+            page.save_revision().publish()
+        report.created.append(spec["title"])
+    return [page.pk for page, _ in new_pages]
+
+
+def ensure_collections(index: CollectionIndexPage, report: SeedReport) -> None:
+    by_slug = {page.slug: page for page in ResourcePage.objects.all()}
+    for spec in COLLECTIONS:
+        if CollectionPage.objects.filter(slug=spec["slug"]).exists():
+            continue
+        with transaction.atomic():
+            collection = CollectionPage(
+                title=spec["title"],
+                slug=spec["slug"],
+                introduction=spec["introduction"],
+                featured=spec["featured"],
+            )
+            for order, (slug, note) in enumerate(spec["entries"]):
+                if slug in by_slug:
+                    collection.entries.add(
+                        CollectionEntry(resource=by_slug[slug], note=note, sort_order=order)
+                    )
+            index.add_child(instance=collection)
+            collection.save_revision().publish()
+        report.created.append(spec["title"])
 
 
 def seed() -> SeedReport:
     report = SeedReport()
-    _home, library, created = ensure_site()
+    home, library, created = ensure_site()
     if created:
         report.created.append("home page and library")
-    for spec in RESOURCES:
-        if ensure_resource(library, spec):
-            report.created.append(spec["title"])
+    collections = ensure_collections_index(home)
+    ensure_publishers(report)
+    new_ids = ensure_resources(library, report)
+    ensure_collections(collections, report)
+    # The worker would index them within seconds; doing it now makes search work at once.
+    if new_ids:
+        try:
+            sync_resources(new_ids)
+        except SearchUnavailable:
+            report.created.append("(search engine unavailable: the worker will index later)")
     ensure_admin(report)
     return report

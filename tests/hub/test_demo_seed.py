@@ -1,4 +1,4 @@
-"""The demo loads a working library, and loading it twice creates nothing twice."""
+"""The demo loads a realistic network, and loading it twice creates nothing twice."""
 
 from io import StringIO
 
@@ -6,27 +6,57 @@ from django.core.management import call_command
 
 import pytest
 
-from hub.demo.content import RESOURCES
-from library.models import HubDocument, ResourcePage
+from hub.demo.catalogue import COLLECTIONS, RESOURCES
+from hub.organisations import Organisation, WorkingGroup
+from library.models import CollectionPage, HubDocument, ResourcePage
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_is_idempotent_and_prints_the_admin_login(settings, tmp_path, monkeypatch):
+@pytest.fixture
+def seeded(settings, tmp_path, monkeypatch):
     settings.VAR_DIR = tmp_path
     monkeypatch.delenv("HUB_ADMIN_PASSWORD", raising=False)
     out = StringIO()
     call_command("seed_demo", stdout=out)
-    first = out.getvalue()
-    assert "User:    admin" in first and "Password: " in first
-    assert ResourcePage.objects.live().count() == len(RESOURCES)
-    assert HubDocument.objects.filter(extraction_status="extracted").count() == len(RESOURCES)
+    return out.getvalue()
 
+
+def test_seed_loads_a_realistic_network(seeded):
+    assert ResourcePage.objects.live().count() == len(RESOURCES) >= 40
+    objectives = set(ResourcePage.objects.values_list("objectives__number", flat=True))
+    assert len(objectives - {None}) >= 15
+    assert Organisation.objects.filter(member=True, kind="un").count() == 8
+    assert set(
+        Organisation.objects.filter(executive_committee=True).values_list("acronym", flat=True)
+    ) == {"RCO", "IOM", "UNICEF", "UNHCR", "WFP", "WHO"}
+    assert Organisation.objects.exclude(kind="un").exists()
+    assert 2 <= WorkingGroup.objects.count() <= 4
+    assert CollectionPage.objects.live().count() == len(COLLECTIONS) >= 3
+    documents = HubDocument.objects.all()
+    assert documents.filter(file__endswith=".pdf").exists()
+    assert documents.filter(file__endswith=".docx").exists()
+    assert documents.exclude(extraction_status="extracted").count() == 0
+    assert all(document.page_count >= 2 for document in documents)
+
+
+def test_seed_is_idempotent_and_prints_the_admin_login(seeded, tmp_path):
+    assert "User:    admin" in seeded and "Password: " in seeded
+    counts = (
+        ResourcePage.objects.count(),
+        HubDocument.objects.count(),
+        CollectionPage.objects.count(),
+        Organisation.objects.count(),
+    )
     out = StringIO()
     call_command("seed_demo", stdout=out)
     assert "nothing created" in out.getvalue()
-    assert ResourcePage.objects.count() == len(RESOURCES)
-    assert HubDocument.objects.count() == len(RESOURCES)
+    assert counts == (
+        ResourcePage.objects.count(),
+        HubDocument.objects.count(),
+        CollectionPage.objects.count(),
+        Organisation.objects.count(),
+    )
     password = (tmp_path / "demo-admin-password.txt").read_text().strip()
     assert f"Password: {password}" in out.getvalue()
 
@@ -38,13 +68,15 @@ def test_admin_password_can_come_from_the_environment(settings, tmp_path, monkey
     assert client.login(username="admin", password="a-demo-password-42")
 
 
-def test_home_page_and_library_render(client, settings, tmp_path):
-    settings.VAR_DIR = tmp_path
-    call_command("seed_demo", stdout=StringIO())
-    home = client.get("/")
-    assert home.status_code == 200
-    assert "Labour migration from Rwanda" in home.content.decode()
-    assert client.get("/library/").status_code == 200
-    resource = ResourcePage.objects.get(slug="remittances-financial-inclusion-study")
-    page = client.get(resource.url)
-    assert page.status_code == 200 and "Full text (PDF)" in page.content.decode()
+def test_demo_pages_render_and_search_finds_words_inside_files(seeded, client, search_backend):
+    from search.indexing import sync_resources
+
+    sync_resources(list(ResourcePage.objects.values_list("pk", flat=True)))
+    for url in ["/", "/library/", "/collections/"]:
+        assert client.get(url).status_code == 200, url
+    for page in ResourcePage.objects.live()[:10]:
+        assert client.get(page.url).status_code == 200, page.url
+    for collection in CollectionPage.objects.live():
+        assert client.get(collection.url).status_code == 200, collection.url
+    response = client.get("/search/", {"q": "Isange"})
+    assert "page 2" in response.content.decode()

@@ -1,5 +1,7 @@
 """manage.py seed_demo: load the demo network (idempotent) and say how to sign in."""
 
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -7,9 +9,12 @@ from hub.demo.seed import ADMIN_USERNAME, seed
 
 
 class Command(BaseCommand):
-    help = "Load demo content: pages, resources with PDF and Word files, an administrator."
+    help = "Load the demo network: organisations, TWGs, resources with PDF and Word files, collections, an administrator."
 
     def handle(self, *args, **options) -> None:
+        # Hundreds of "page published" and task log lines would bury the login details.
+        for name in ("wagtail", "django_tasks"):
+            logging.getLogger(name).setLevel(logging.WARNING)
         report = seed()
         if report.created:
             self.stdout.write(f"Created {len(report.created)} items: " + "; ".join(report.created))
