@@ -20,15 +20,36 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from library.models import GcmObjective, ResourcePage
+        from django.db.models import Prefetch
+
+        from wagtail.images import get_image_model
+
+        from library.models import CollectionPage, GcmObjective
+        from library.views import newest_first, public_resources, with_resource_counts
+
+        from .organisations import Organisation, WorkingGroup, WorkingGroupStatus
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_resources"] = (
-            ResourcePage.objects.live()
+        # Renditions are prefetched with the image so the cards cost no query per collection;
+        # the filter must match the {% image %} tag in hub/home_page.html.
+        covers = get_image_model().objects.prefetch_renditions("fill-480x270")
+        context["featured_collections"] = (
+            CollectionPage.objects.live()
             .public()
-            .order_by("-publication_date", "-first_published_at")[:6]
+            .filter(featured=True)
+            .order_by("path")  # the order editors arranged them in
+            .prefetch_related(Prefetch("cover_image", queryset=covers))[:4]
         )
-        context["objectives"] = GcmObjective.objects.all()
+        context["latest_resources"] = newest_first(public_resources()).prefetch_related(
+            "objectives"
+        )[:6]
+        # One aggregate query for all 23 counts, never one per objective.
+        context["objectives"] = with_resource_counts(GcmObjective.objects.order_by("number"))
+        context["working_groups"] = (
+            WorkingGroup.objects.filter(status=WorkingGroupStatus.ACTIVE)
+            .order_by("name")
+            .prefetch_related(Prefetch("chairs", queryset=Organisation.objects.order_by("name")))
+        )
         return context
 
 

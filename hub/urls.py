@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import urls as search_urls
 
+from .sitemaps import sitemap
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -21,4 +23,10 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Before Wagtail's catch-all, so these addresses never fall through to page routing.
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("library.urls")),
+    path("", include("hub.entity_urls")),
+    path("", include(wagtail_urls)),
+]

@@ -22,9 +22,29 @@ class CollectionIndexPage(Page):
         verbose_name = _("collections")
 
     def get_context(self, request, *args, **kwargs):
+        from django.db.models import Count, Prefetch, Q
+
+        from wagtail.images import get_image_model
+
+        from .pages import ResourcePage
+
         context = super().get_context(request, *args, **kwargs)
+        # Count only the entries a visitor will see: live, public resources.
+        visible = ResourcePage.objects.live().public().values("pk")
         context["collections"] = (
-            CollectionPage.objects.live().public().child_of(self).select_related("cover_image")
+            CollectionPage.objects.live()
+            .public()
+            .child_of(self)
+            .annotate(
+                entry_count=Count("entries", filter=Q(entries__resource__in=visible), distinct=True)
+            )
+            .prefetch_related(
+                # One query for every cover's rendition instead of one per collection.
+                Prefetch(
+                    "cover_image",
+                    queryset=get_image_model().objects.prefetch_renditions("fill-400x225"),
+                )
+            )
         )
         return context
 
@@ -54,6 +74,22 @@ class CollectionPage(Page):
 
     class Meta:
         verbose_name = _("collection")
+
+    def get_context(self, request, *args, **kwargs):
+        from .browse import COLLECTION_SORTS, browse
+
+        context = super().get_context(request, *args, **kwargs)
+        # The editor's order; a resource listed twice keeps its first place and note.
+        notes: dict[int, str] = {}
+        for resource_id, note in self.entries.order_by("sort_order", "pk").values_list(
+            "resource_id", "note"
+        ):
+            notes.setdefault(resource_id, note)
+        result = browse(request, resource_ids=list(notes), sorts=COLLECTION_SORTS)
+        for resource in result.results:
+            resource.collection_note = notes.get(resource.pk, "")
+        context["browse"] = result
+        return context
 
     def live_entries(self):
         """The entries whose resource is live and public, in the editor's order."""

@@ -30,14 +30,12 @@ class LibraryIndexPage(Page):
         verbose_name = _("library")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the browse module builds on ResourcePage, defined below.
+        from .browse import browse
+
         context = super().get_context(request, *args, **kwargs)
-        context["resources"] = (
-            ResourcePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-publication_date", "-first_published_at")
-            .prefetch_related("objectives")[:50]
-        )
+        context["browse"] = browse(request, within=self)
+        context["resources"] = context["browse"].results
         return context
 
 

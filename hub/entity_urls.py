@@ -1,0 +1,12 @@
+"""Addresses of the organisation and Technical Working Group pages."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("organisations/", views.organisation_list, name="organisations"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("working-groups/", views.working_group_list, name="working_groups"),
+    path("working-groups/<slug:slug>/", views.working_group_detail, name="working_group"),
+]
