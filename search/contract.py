@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import InitVar, dataclass, field
 from typing import Protocol
 
 from .query import ParsedQuery
@@ -15,20 +16,59 @@ PAGES_PER_DOCUMENT = 3
 # The facets every index record carries: objective and principle numbers, resource type,
 # organisation, TWG and place slugs, publication year, language codes.
 FACETS = ("objective", "principle", "type", "organisation", "twg", "year", "language", "place")
+# How many values of one facet an engine counts (the most frequent; years: the latest).
+FACET_SIZE = 100
+# Result orders: relevance (ties to the newer), newest and oldest by publication date (undated
+# resources last), title A-Z by sortable_title(). Every order ends on the resource id, so a
+# resource never shows on two pages.
+SORT_RELEVANCE = "relevance"
+SORTS = (SORT_RELEVANCE, "newest", "oldest", "title")
+
+
+def sortable_title(title: str) -> str:
+    """The key both engines sort titles by: accents dropped, case folded, spaces squeezed."""
+    decomposed = unicodedata.normalize("NFKD", title)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
 
 
 @dataclass(frozen=True)
 class SearchRequest:
-    """What a reader asked for, already validated."""
+    """What a reader asked for, already validated.
+
+    `filters` maps a facet name (see FACETS) to the values chosen: any value of one facet may
+    match (OR), every facet must match (AND). `objectives=` is a shortcut kept for older callers:
+    it adds to the "objective" filter.
+    """
 
     query: ParsedQuery
-    objectives: tuple[int, ...] = ()
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = SORT_RELEVANCE
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    objectives: InitVar[tuple[int, ...]] = ()
+
+    def __post_init__(self, objectives: tuple[int, ...]) -> None:
+        filters = {name: tuple(values) for name, values in self.filters.items() if values}
+        if objectives:
+            merged = (*filters.get("objective", ()), *(str(n) for n in objectives))
+            filters["objective"] = tuple(dict.fromkeys(merged))
+        unknown = set(filters) - set(FACETS)
+        if unknown:
+            raise ValueError(f"unknown facets: {sorted(unknown)}")
+        if self.sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}, not {self.sort!r}")
+        if not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise ValueError(f"page_size must be from 1 to {MAX_PAGE_SIZE}")
+        object.__setattr__(self, "filters", {n: filters[n] for n in FACETS if n in filters})
 
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
+
+    def filters_except(self, facet: str) -> dict[str, tuple[str, ...]]:
+        """The filters a facet's counts obey: all but its own, so its siblings stay visible."""
+        return {name: values for name, values in self.filters.items() if name != facet}
 
 
 @dataclass
@@ -66,12 +106,22 @@ class Hit:
     documents: list[DocumentMatch] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class FacetCount:
+    """A raw facet value as indexed (a number, slug, code or year) and how many hits carry it."""
+
+    value: str
+    count: int
+
+
 @dataclass
 class SearchResults:
     total: int
     hits: list[Hit]
     page: int
     page_size: int
+    # Facet name -> counts over the query's hits and every selected filter except the facet's own.
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
 
     @property
     def page_count(self) -> int:

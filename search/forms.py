@@ -7,8 +7,13 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from .contract import DEFAULT_PAGE_SIZE, SearchRequest
+from library.browse import facet_specs
+
+from .contract import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_RELEVANCE, SORTS, SearchRequest
 from .query import InvalidQuery, parse_query
+
+# A hand-edited URL with hundreds of values of one facet only builds a huge query.
+MAX_VALUES_PER_FACET = 50
 
 
 class BadSearch(ValueError):
@@ -19,35 +24,85 @@ class BadSearch(ValueError):
 class ReadSearch:
     request: SearchRequest
     notices: list[str] = field(default_factory=list)
+    # Facet name -> {selected value: (label, group, sort key)}, as the vocabulary check found it.
+    known: dict[str, dict[str, tuple]] = field(default_factory=dict)
 
 
-def read_search(params: QueryDict, known_objectives: set[int]) -> ReadSearch:
-    """Turn GET parameters into a SearchRequest; unknown filter values are dropped with a notice."""
+def _positive(params: QueryDict, name: str, default: int, message: str) -> int:
+    raw = params.get(name, "").strip() or str(default)
+    if not raw.isdigit() or int(raw) < 1 or len(raw) > 6:
+        raise BadSearch(message)
+    return int(raw)
+
+
+def read_search(params: QueryDict) -> ReadSearch:
+    """Turn GET parameters into a SearchRequest.
+
+    Unknown facet values and sort orders are dropped with a notice; a query no engine should
+    see, a page that is not a number, or a page size outside 1..MAX_PAGE_SIZE raise BadSearch.
+    Each vocabulary is checked in one query, and only when its parameter is present.
+    """
     try:
         query = parse_query(params.get("q", ""))
     except InvalidQuery as error:
         raise BadSearch(str(error)) from error
-    raw_page = params.get("page", "1")
-    if not raw_page.isdigit() or int(raw_page) < 1 or len(raw_page) > 6:
-        raise BadSearch(_("The page number must be a whole number from 1."))
+    page = _positive(params, "page", 1, _("The page number must be a whole number from 1."))
+    page_size = _positive(
+        params,
+        "per_page",
+        DEFAULT_PAGE_SIZE,
+        _("The number of results per page must be a whole number from 1 to %(max)s.")
+        % {"max": MAX_PAGE_SIZE},
+    )
+    if page_size > MAX_PAGE_SIZE:
+        # Refused rather than capped: a deep link's page N must always mean the same results.
+        raise BadSearch(
+            _("The number of results per page must be a whole number from 1 to %(max)s.")
+            % {"max": MAX_PAGE_SIZE}
+        )
+
     notices: list[str] = []
-    objectives: list[int] = []
-    for value in params.getlist("objective"):
-        if value.isdigit() and int(value) in known_objectives:
-            objectives.append(int(value))
-        else:
+    filters: dict[str, tuple[str, ...]] = {}
+    known_by_facet: dict[str, dict[str, tuple]] = {}
+    for spec in facet_specs():
+        raws = list(dict.fromkeys(raw.strip() for raw in params.getlist(spec.name)))
+        raws = [raw for raw in raws if raw]
+        if not raws:
+            continue
+        if len(raws) > MAX_VALUES_PER_FACET:
             notices.append(
-                _("There is no GCM objective “%(value)s”; that filter was ignored.")
-                % {"value": value[:40]}
+                _("Only the first %(max)s %(facet)s filters were used.")
+                % {"max": MAX_VALUES_PER_FACET, "facet": str(spec.label).lower()}
             )
+            raws = raws[:MAX_VALUES_PER_FACET]
+        cleaned = {raw: spec.clean(raw) for raw in raws}
+        candidates = list(dict.fromkeys(v for v in cleaned.values() if v is not None))
+        known = spec.known(candidates) if candidates else {}
+        values: list[str] = []
+        for raw, value in cleaned.items():
+            if value is None or value not in known:
+                notices.append(str(spec.unknown_notice) % {"value": raw[:40]})
+            elif value not in values:
+                values.append(value)
+        if values:
+            filters[spec.name] = tuple(values)
+            known_by_facet[spec.name] = {value: known[value] for value in values}
+
+    raw_sort = params.get("sort", "").strip()
+    sort = raw_sort or SORT_RELEVANCE
+    if sort not in SORTS:
+        notices.append(
+            _("There is no sort order “%(value)s”; results are sorted by relevance.")
+            % {"value": raw_sort[:40]}
+        )
+        sort = SORT_RELEVANCE
+
     if query.notice:
         notices.append(query.notice)
     return ReadSearch(
         request=SearchRequest(
-            query=query,
-            objectives=tuple(sorted(set(objectives))),
-            page=int(raw_page),
-            page_size=DEFAULT_PAGE_SIZE,
+            query=query, filters=filters, sort=sort, page=page, page_size=page_size
         ),
         notices=notices,
+        known=known_by_facet,
     )

@@ -3,38 +3,52 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from library.models import GcmObjective, ResourcePage
+from library.browse import ActiveFilter, Facet, Option, SortLink, facet_specs
+from library.models import ResourcePage
 
+from .analytics import track_search
 from .backends import get_backend
-from .contract import SearchResults, SearchUnavailable
-from .forms import BadSearch, read_search
+from .contract import (
+    DEFAULT_PAGE_SIZE,
+    FACETS,
+    SORT_RELEVANCE,
+    SORTS,
+    SearchRequest,
+    SearchResults,
+    SearchUnavailable,
+)
+from .forms import BadSearch, ReadSearch, read_search
+from .spelling import spelling_context
 
 logger = logging.getLogger(__name__)
 
 
 def search_view(request: HttpRequest) -> HttpResponse:
-    objectives = list(GcmObjective.objects.all())
-    context = {"objectives": objectives, "query": request.GET.get("q", "")[:1000]}
+    context: dict = {"query": request.GET.get("q", "")[:1000]}
     try:
-        read = read_search(request.GET, {o.number for o in objectives})
+        read = read_search(request.GET)
     except BadSearch as error:
         context.update(error=str(error), query="")
         return render(request, "search/search.html", context, status=400)
     search_request = read.request
+    links = _Links(request.path, search_request)
     context.update(
         notices=read.notices,
-        selected_objectives=search_request.objectives,
         query=search_request.query.raw,
+        hidden_params=links.hidden_params(),
     )
     if search_request.query.is_empty:
         return render(request, "search/search.html", context)
+    backend = get_backend()
     try:
-        results = get_backend().search(search_request)
+        results = backend.search(search_request)
     except SearchUnavailable as error:
         logger.warning("Search unavailable: %s", error)
         context["unavailable"] = _(
@@ -44,10 +58,118 @@ def search_view(request: HttpRequest) -> HttpResponse:
         return render(request, "search/search.html", context, status=503)
     if search_request.page > results.page_count:
         raise Http404(_("There is no page %(page)s of results.") % {"page": search_request.page})
-    context.update(results=results, rows=_rows(results), pagination=_pagination(request, results))
+    facets, active_filters = _facets(read, results, links)
+    context.update(
+        results=results,
+        rows=_rows(results),
+        pagination=_pagination(links, results),
+        facet_panel={"facets": facets},
+        active_filters=active_filters,
+        clear_url=links.url(filters={}),
+        sorts=[
+            SortLink(value, str(SORT_LABELS[value]), links.url(sort=value), value == links.sort)
+            for value in SORTS
+        ],
+    )
+    context.update(
+        spelling_context(
+            backend,
+            search_request.query,
+            results.total,
+            params=request.GET,
+            search_request=search_request,
+        )
+    )
+    track_search(request, search_request, results, context["rows"])
     # An unmatched quote or bracket is the reader's error: say so (400) but still show results.
     status = 400 if search_request.query.degraded else 200
     return render(request, "search/search.html", context, status=status)
+
+
+SORT_LABELS = {
+    "relevance": gettext_lazy("Best match"),
+    "newest": gettext_lazy("Newest first"),
+    "oldest": gettext_lazy("Oldest first"),
+    "title": gettext_lazy("Title A–Z"),
+}
+
+
+class _Links:
+    """Canonical addresses of this search: the query, filters in panel order, the sort and page
+    size when not the defaults, the page when past the first. Every link keeps them all."""
+
+    def __init__(self, path: str, search_request: SearchRequest) -> None:
+        self.path = path
+        self.query = search_request.query.raw
+        self.filters = search_request.filters
+        self.sort = search_request.sort
+        self.page_size = search_request.page_size
+
+    def params(self, filters=None, sort: str | None = None) -> list[tuple[str, str]]:
+        filters = self.filters if filters is None else filters
+        params = [("q", self.query)]
+        params += [(name, value) for name in FACETS for value in filters.get(name, ())]
+        sort = sort or self.sort
+        if sort != SORT_RELEVANCE:
+            params.append(("sort", sort))
+        if self.page_size != DEFAULT_PAGE_SIZE:
+            params.append(("per_page", str(self.page_size)))
+        return params
+
+    def url(self, *, filters=None, sort: str | None = None, page: int = 1) -> str:
+        params = self.params(filters, sort)
+        if page > 1:
+            params.append(("page", str(page)))
+        return f"{self.path}?{urlencode(params)}"
+
+    def toggled(self, facet: str, value: str) -> str:
+        """This search with `value` of `facet` chosen, or no longer chosen; back to page 1."""
+        values = self.filters.get(facet, ())
+        new = tuple(v for v in values if v != value) if value in values else (*values, value)
+        return self.url(filters={**self.filters, facet: new})
+
+    def hidden_params(self) -> list[tuple[str, str]]:
+        """What the search form carries besides the words, so a new query keeps the filters."""
+        return self.params()[1:]
+
+
+def _facets(
+    read: ReadSearch, results: SearchResults, links: _Links
+) -> tuple[list[Facet], list[ActiveFilter]]:
+    """Label the engine's raw values from the database: one query per vocabulary at most.
+
+    Chosen values stay listed even at zero, so they can be unticked; values the database no
+    longer knows (a stale index) are left out.
+    """
+    facets: list[Facet] = []
+    active: list[ActiveFilter] = []
+    for spec in facet_specs():
+        counts = {c.value: c.count for c in results.facets.get(spec.name, [])}
+        selected = read.request.filters.get(spec.name, ())
+        known = dict(read.known.get(spec.name, {}))
+        missing = [value for value in counts if value not in known and spec.clean(value) == value]
+        if missing:
+            known.update(spec.known(missing))
+        values = [value for value in counts if value in known]
+        values += [value for value in selected if value not in counts]
+        values.sort(key=lambda value: known[value][2])
+        options = [
+            Option(
+                value=value,
+                label=known[value][0],
+                count=counts.get(value, 0),
+                selected=value in selected,
+                toggle_url=links.toggled(spec.name, value),
+                group=known[value][1],
+            )
+            for value in values
+        ]
+        facets.append(Facet(spec.name, str(spec.label), options, grouped=spec.grouped))
+        active += [
+            ActiveFilter(str(spec.label), known[value][0], links.toggled(spec.name, value))
+            for value in selected
+        ]
+    return facets, active
 
 
 def _rows(results: SearchResults) -> list[dict]:
@@ -61,15 +183,10 @@ def _rows(results: SearchResults) -> list[dict]:
     return rows
 
 
-def _pagination(request: HttpRequest, results: SearchResults) -> dict:
-    def link(number: int) -> str:
-        params = request.GET.copy()
-        params["page"] = str(number)
-        return "?" + params.urlencode()
-
+def _pagination(links: _Links, results: SearchResults) -> dict:
     return {
-        "previous": link(results.page - 1) if results.page > 1 else None,
-        "next": link(results.page + 1) if results.page < results.page_count else None,
+        "previous": links.url(page=results.page - 1) if results.page > 1 else None,
+        "next": links.url(page=results.page + 1) if results.page < results.page_count else None,
         "page": results.page,
         "page_count": results.page_count,
         "first_number": (results.page - 1) * results.page_size + 1,

@@ -15,8 +15,11 @@ from elasticsearch.dsl import Q, Search
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from ..contract import (
+    FACET_SIZE,
+    FACETS,
     PAGES_PER_DOCUMENT,
     DocumentMatch,
+    FacetCount,
     Hit,
     PageMatch,
     ResourceRecord,
@@ -33,6 +36,25 @@ PAGE_BOOST = 0.8
 MAX_PAGES_PER_HIT = 30
 _HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 _UNAVAILABLE = (EsConnectionError, TransportError)
+# Elasticsearch refuses from + size beyond index.max_result_window; past it, ask for no hits
+# (the total still comes back, and the view answers 404 for a page past the end).
+MAX_RESULT_WINDOW = 10_000
+# Sort clauses per contract.SORTS; every order ends on the resource id, as the embedded one does.
+_SORTS = {
+    "relevance": ["_score", {"published": {"order": "desc", "missing": "_last"}}],
+    "newest": [
+        {"published": {"order": "desc", "missing": "_last"}},
+        {"resource_id": {"order": "desc"}},
+    ],
+    "oldest": [
+        {"published": {"order": "asc", "missing": "_last"}},
+        {"resource_id": {"order": "asc"}},
+    ],
+    "title": [
+        {"title_sort": {"order": "asc", "missing": "_last"}},
+        {"resource_id": {"order": "asc"}},
+    ],
+}
 
 
 class ElasticsearchBackend:
@@ -59,9 +81,21 @@ class ElasticsearchBackend:
         try:
             if not self.client.indices.exists_alias(name=self.alias):
                 self.create_index(make_live=True)
+            else:
+                self._add_new_fields()
         except _UNAVAILABLE as error:
             raise SearchUnavailable(str(error)) from error
         self._ready = True
+
+    def _add_new_fields(self) -> None:
+        """Map fields added since the live index was built (title_sort), so sorting works at
+        once; resources indexed before get their values at the next write or rebuild."""
+        try:
+            self.client.indices.put_mapping(
+                index=self.alias, properties={"title_sort": {"type": "keyword"}}
+            )
+        except ApiError:
+            pass  # mapped otherwise already: a rebuild (search_index rebuild) sets it right
 
     def create_index(self, *, make_live: bool) -> str:
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
@@ -152,13 +186,13 @@ class ElasticsearchBackend:
             hits=hits,
             page=request.page,
             page_size=request.page_size,
+            facets=_facet_counts(response),
         )
 
     def _build(self, request: SearchRequest) -> Search:
         query = request.query
         must = [_unit_anywhere(unit) for unit in query.units]
         must_not = [_unit_anywhere(unit) for unit in query.excluded]
-        filters = [Q("terms", objectives=list(request.objectives))] if request.objectives else []
         # A second look at the pages, only to score them and name the best ones per hit.
         pages = Q(
             "nested",
@@ -188,19 +222,34 @@ class ElasticsearchBackend:
                 },
             },
         )
-        bool_query = Q("bool", must=must, must_not=must_not, filter=filters, should=[pages])
+        bool_query = Q("bool", must=must, must_not=must_not, should=[pages])
         start = request.offset
-        return (
+        end = start + request.page_size
+        if end > MAX_RESULT_WINDOW:
+            start = end = 0
+        search = (
             Search(using=self.client, index=self.alias)
             .query(bool_query)
             .source(["resource_id"])
-            .sort("_score", {"published": {"order": "desc", "missing": "_last"}})
+            .sort(*_SORTS[request.sort])
             .highlight_options(**_HIGHLIGHT)
             .highlight("title", number_of_fragments=0)
             .highlight("summary", fragment_size=200, number_of_fragments=1)
             .highlight("body", fragment_size=200, number_of_fragments=2)
-            .extra(track_total_hits=True)[start : start + request.page_size]
+            .extra(track_total_hits=True)[start:end]
         )
+        # Filters go in post_filter: they narrow the hits but not the aggregations, which each
+        # apply every filter but their own facet's, so a chosen value's siblings keep counts.
+        if request.filters:
+            search = search.post_filter(_filters_query(request.filters))
+        for facet in FACETS:
+            terms = {"field": f"facets.{facet}", "size": FACET_SIZE}
+            if facet == "year":
+                terms["order"] = {"_key": "desc"}
+            search.aggs.bucket(
+                f"facet_{facet}", "filter", filter=_filters_query(request.filters_except(facet))
+            ).bucket("values", "terms", **terms)
+        return search
 
     def _hit(self, raw) -> Hit:
         highlight = getattr(raw.meta, "highlight", None)
@@ -214,6 +263,29 @@ class ElasticsearchBackend:
         if inner is not None and "pages" in inner:
             hit.documents = _documents(inner["pages"].hits)
         return hit
+
+
+def _filters_query(filters: dict[str, tuple[str, ...]]) -> Q:
+    """Any value within a facet (terms), every facet (bool filter); no filters match all."""
+    if not filters:
+        return Q("match_all")
+    return Q(
+        "bool",
+        filter=[Q("terms", **{f"facets.{name}": list(values)}) for name, values in filters.items()],
+    )
+
+
+def _facet_counts(response) -> dict[str, list[FacetCount]]:
+    aggregations = response.to_dict().get("aggregations", {})
+    return {
+        facet: [
+            FacetCount(value=str(bucket["key"]), count=bucket["doc_count"])
+            for bucket in aggregations.get(f"facet_{facet}", {})
+            .get("values", {})
+            .get("buckets", [])
+        ]
+        for facet in FACETS
+    }
 
 
 def _unit_query(unit: tuple[str, ...], fields: list[str]) -> Q:

@@ -21,7 +21,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from ..contract import FACETS
+from ..contract import FACETS, sortable_title
 
 english_stems = token_filter("hub_english_stems", "hunspell", locale="en_US", dedup=True)
 english = analyzer("hub_english", tokenizer="standard", filter=["lowercase", english_stems])
@@ -48,6 +48,8 @@ class ResourceDocument(Document):
     resource_id = Integer()
     url = Keyword(index=False)
     title = _text()
+    # The key the "title" sort orders by (contract.sortable_title): folded, never analysed.
+    title_sort = Keyword()
     summary = _text()
     body = _text()
     labels = _text()
@@ -70,6 +72,7 @@ def to_source(record) -> dict:
         "resource_id": record.resource_id,
         "url": record.url,
         "title": record.title,
+        "title_sort": sortable_title(record.title),
         "summary": record.summary,
         "body": record.body,
         "labels": list(record.labels),

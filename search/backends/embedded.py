@@ -12,14 +12,18 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..contract import (
+    FACET_SIZE,
+    FACETS,
     PAGES_PER_DOCUMENT,
     DocumentMatch,
+    FacetCount,
     Hit,
     PageMatch,
     ResourceRecord,
     SearchRequest,
     SearchResults,
     SearchUnavailable,
+    sortable_title,
 )
 from ..highlight import MARK_END, MARK_START, marked_to_html
 from ..query import ParsedQuery
@@ -30,7 +34,8 @@ CREATE TABLE IF NOT EXISTS resource (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL,
     title TEXT NOT NULL,
-    published TEXT
+    published TEXT,
+    title_sort TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS resource_objective (
     resource_id INTEGER NOT NULL,
@@ -64,6 +69,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS document_page_text USING fts5(text, tokenize 
 _WEIGHTS = "10.0, 4.0, 3.0, 1.0"
 _PAGE_WEIGHT = 0.8
 _SNIPPET_TOKENS = 24
+# ORDER BY per sort (see contract.SORTS); `score` is bm25's, lower is better. ISO dates compare
+# as text; undated resources go last in both date orders.
+_ORDER_BY = {
+    "relevance": "score ASC, r.published IS NULL, r.published DESC, m.rid DESC",
+    "newest": "r.published IS NULL, r.published DESC, m.rid DESC",
+    "oldest": "r.published IS NULL, r.published ASC, m.rid ASC",
+    "title": "r.title_sort ASC, m.rid ASC",
+}
 
 
 def _fts_unit(unit: tuple[str, ...]) -> str:
@@ -97,8 +110,33 @@ class EmbeddedBackend:
             self._local.connection = connection
         if not self._ready:
             connection.executescript(_SCHEMA)
+            self._upgrade(connection)
             self._ready = True
         return connection
+
+    @staticmethod
+    def _upgrade(connection: sqlite3.Connection) -> None:
+        """Add what older files lack (the title sort key), filled from the stored titles."""
+
+        def has_column() -> bool:
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(resource)")}
+            return "title_sort" in columns
+
+        if has_column():
+            return
+        with _transaction(connection):
+            if has_column():  # another process upgraded it meanwhile
+                return
+            connection.execute(
+                "ALTER TABLE resource ADD COLUMN title_sort TEXT NOT NULL DEFAULT ''"
+            )
+            connection.executemany(
+                "UPDATE resource SET title_sort = ? WHERE id = ?",
+                [
+                    (sortable_title(title), rid)
+                    for rid, title in connection.execute("SELECT id, title FROM resource")
+                ],
+            )
 
     def setup(self) -> None:
         try:
@@ -151,8 +189,8 @@ class EmbeddedBackend:
     def _insert(self, connection: sqlite3.Connection, record: ResourceRecord) -> None:
         rid = record.resource_id
         connection.execute(
-            "INSERT INTO resource (id, url, title, published) VALUES (?, ?, ?, ?)",
-            (rid, record.url, record.title, record.published),
+            "INSERT INTO resource (id, url, title, published, title_sort) VALUES (?, ?, ?, ?, ?)",
+            (rid, record.url, record.title, record.published, sortable_title(record.title)),
         )
         connection.executemany(
             "INSERT INTO resource_objective (resource_id, objective) VALUES (?, ?)",
@@ -201,14 +239,21 @@ class EmbeddedBackend:
                 0
             ]
             rows = connection.execute(
-                self._ranked_sql(matched_sql),
+                self._ranked_sql(matched_sql, request.sort),
                 [*params, _any_of(query), _any_of(query), request.page_size, request.offset],
             ).fetchall()
             hits = [Hit(resource_id=row[0], score=-row[1]) for row in rows]
             self._highlight(connection, query, hits)
+            facets = self._facet_counts(connection, request)
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
-        return SearchResults(total=total, hits=hits, page=request.page, page_size=request.page_size)
+        return SearchResults(
+            total=total,
+            hits=hits,
+            page=request.page,
+            page_size=request.page_size,
+            facets=facets,
+        )
 
     def _resources_with(self) -> str:
         """The ids of resources where a unit occurs: in the record's fields or any attached page."""
@@ -218,7 +263,8 @@ class EmbeddedBackend:
             "JOIN document_page p ON p.id = t.rowid WHERE document_page_text MATCH ?"
         )
 
-    def _matched(self, request: SearchRequest) -> tuple[str, list]:
+    def _query_matched(self, request: SearchRequest) -> tuple[str, list]:
+        """The ids every unit of the query matches and no excluded unit does (no filters)."""
         parts: list[str] = []
         params: list = []
         for unit in request.query.units:
@@ -228,16 +274,40 @@ class EmbeddedBackend:
         for unit in request.query.excluded:
             sql += f" EXCEPT SELECT * FROM ({self._resources_with()})"
             params += [_fts_unit(unit)] * 2
-        if request.objectives:
-            marks = ", ".join("?" * len(request.objectives))
-            sql += (
-                " INTERSECT SELECT resource_id FROM resource_objective"
-                f" WHERE objective IN ({marks})"
-            )
-            params += list(request.objectives)
         return sql, params
 
-    def _ranked_sql(self, matched_sql: str) -> str:
+    def _matched(self, request: SearchRequest) -> tuple[str, list]:
+        """The query's ids narrowed by every filter: OR within a facet, AND across facets."""
+        sql, params = self._query_matched(request)
+        filter_sql, filter_params = _filter_sql(request.filters)
+        return sql + filter_sql, params + filter_params
+
+    def _facet_counts(
+        self, connection: sqlite3.Connection, request: SearchRequest
+    ) -> dict[str, list[FacetCount]]:
+        """One grouped COUNT per facet, over the query's matches and every filter but its own.
+
+        The full-text match runs once, in a materialised CTE that every facet's count reads.
+        """
+        query_sql, params = self._query_matched(request)
+        selects: list[str] = []
+        for facet in FACETS:
+            filter_sql, filter_params = _filter_sql(request.filters_except(facet))
+            # Within a facet: the most frequent values first (years: the latest), capped.
+            order = "value DESC" if facet == "year" else "n DESC, value ASC"
+            selects.append(
+                "SELECT * FROM (SELECT facet, value, COUNT(*) AS n FROM resource_facet"
+                f" WHERE facet = ? AND resource_id IN (SELECT rid FROM base{filter_sql})"
+                f" GROUP BY value ORDER BY {order} LIMIT {FACET_SIZE})"
+            )
+            params += [facet, *filter_params]
+        sql = f"WITH base(rid) AS MATERIALIZED ({query_sql}) " + " UNION ALL ".join(selects)
+        facets: dict[str, list[FacetCount]] = {facet: [] for facet in FACETS}
+        for facet, value, count in connection.execute(sql, params):
+            facets[facet].append(FacetCount(value=value, count=count))
+        return facets
+
+    def _ranked_sql(self, matched_sql: str, sort: str) -> str:
         # FTS5's bm25() only works where the FTS table is scanned by MATCH, so each score is
         # computed in a materialised CTE of its own and joined afterwards.
         return f"""
@@ -259,7 +329,7 @@ class EmbeddedBackend:
             JOIN resource r ON r.id = m.rid
             LEFT JOIN fields f ON f.rid = m.rid
             LEFT JOIN pages p ON p.rid = m.rid
-            ORDER BY score ASC, r.published DESC, m.rid DESC
+            ORDER BY {_ORDER_BY[sort]}
             LIMIT ? OFFSET ?
         """
 
@@ -310,6 +380,20 @@ class EmbeddedBackend:
                 match.pages.append(PageMatch(number=number, fragment_html=marked_to_html(fragment)))
         for key, match in documents.items():
             match.more_pages = found[key] - len(match.pages)
+
+
+def _filter_sql(filters: dict[str, tuple[str, ...]]) -> tuple[str, list]:
+    """INTERSECT clauses, one per facet, each keeping resources with any of its values."""
+    sql = ""
+    params: list = []
+    for facet, values in filters.items():
+        marks = ", ".join("?" * len(values))
+        sql += (
+            " INTERSECT SELECT resource_id FROM resource_facet"
+            f" WHERE facet = ? AND value IN ({marks})"
+        )
+        params += [facet, *values]
+    return sql, params
 
 
 class _transaction:

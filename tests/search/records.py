@@ -13,7 +13,9 @@ def record(
     published: str | None = "2025-01-01",
     pages: list[str] | None = None,
     kind: str = "pdf",
+    facets: dict[str, tuple[str, ...]] | None = None,
 ) -> ResourceRecord:
+    """A record; `facets` adds to (or replaces) the "objective" facet built from `objectives`."""
     documents = ()
     if pages is not None:
         documents = (
@@ -33,7 +35,7 @@ def record(
         body=body,
         objectives=objectives,
         labels=tuple(f"objective {n}" for n in objectives),
-        facets={"objective": tuple(str(n) for n in objectives)},
+        facets={"objective": tuple(str(n) for n in objectives), **(facets or {})},
         published=published,
         documents=documents,
     )

@@ -1,0 +1,220 @@
+"""As-you-type suggestions for the search box: resource titles, GCM objectives and organisations.
+
+Titles come from the search engine, which holds only live, public resources; each id the engine
+returns is checked again against the database (live and public) before its title is shown, so a
+stale index never leaks a withdrawn page. Objectives and organisations come from the database, so
+the search box still helps when the engine is down.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import asdict, dataclass
+
+from django.db.models import Q
+
+from hub.organisations import Organisation
+from library.models import GcmObjective, ResourcePage
+
+from .contract import SearchUnavailable
+
+MIN_LENGTH = 2
+MAX_LENGTH = 100
+MAX_SUGGESTIONS = 8
+# How many of each kind a full list holds; a kind with fewer leaves its room to the others.
+QUOTAS = {"resource": 5, "objective": 3, "organisation": 2}
+# The engine is asked for more titles than shown: some may have left the site since indexing.
+_CANDIDATES = 40
+# Seconds an as-you-type request may wait for Elasticsearch; a slow answer is no answer.
+_ES_TIMEOUT = 2.0
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_OBJECTIVE_NUMBER = re.compile(r"^(?:(?:gcm\s+)?(?:objective|obj\.?|o)\s*)?#?(\d{1,2})\.?$", re.I)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    label: str
+    kind: str  # "resource", "objective" or "organisation"
+    url: str
+
+
+def words(text: str) -> list[str]:
+    """The words of what was typed, lowercased and without accents (as both engines fold them)."""
+    return [_fold(word) for word in _WORD.findall(text)]
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def suggest(text: str, backend=None, request=None) -> tuple[list[dict], bool]:
+    """Suggestions for what was typed, best first, and whether the engine failed to answer."""
+    text = " ".join(text.split())
+    if len(text) < MIN_LENGTH:
+        return [], False
+    degraded = False
+    resources: list[Suggestion] = []
+    if backend is not None:
+        try:
+            resources = resource_suggestions(backend, text, request)
+        except SearchUnavailable:
+            degraded = True
+    found = {
+        "resource": resources,
+        "objective": objective_suggestions(text),
+        "organisation": organisation_suggestions(text),
+    }
+    return [asdict(s) for s in _share(found)], degraded
+
+
+def _share(found: dict[str, list[Suggestion]]) -> list[Suggestion]:
+    """At most MAX_SUGGESTIONS, each kind its quota first, then the spare room to the others."""
+    taken = {kind: min(len(items), QUOTAS[kind]) for kind, items in found.items()}
+    room = MAX_SUGGESTIONS - sum(taken.values())
+    for kind, items in found.items():
+        extra = min(room, len(items) - taken[kind])
+        taken[kind] += extra
+        room -= extra
+    return [item for kind, items in found.items() for item in items[: taken[kind]]]
+
+
+# -- resources: titles from the engine --------------------------------------------------------
+
+
+def resource_suggestions(backend, text: str, request=None) -> list[Suggestion]:
+    """Live, public resources whose title has every typed word, the last one as a prefix."""
+    typed = words(text)
+    if not typed:
+        return []
+    if backend.name == "embedded":
+        ids = embedded_title_ids(backend, typed)
+    elif backend.name == "elasticsearch":
+        ids = elasticsearch_title_ids(backend, typed)
+    else:
+        return []
+    pages = ResourcePage.objects.live().public().in_bulk(ids)
+    suggestions = []
+    for rid in ids:
+        page = pages.get(rid)
+        if page is None or not _title_matches(page.title, typed):
+            continue
+        url = page.get_url(request)
+        if url:
+            suggestions.append(Suggestion(label=page.title, kind="resource", url=url))
+        if len(suggestions) == MAX_SUGGESTIONS:
+            break
+    return suggestions
+
+
+def _title_matches(title: str, typed: list[str]) -> bool:
+    """The last typed word starts a word of the title (the engines match it loosely, by stem)."""
+    return any(word.startswith(typed[-1]) for word in words(title))
+
+
+def _starts_with(title: str, typed: list[str]) -> bool:
+    title_words = words(title)
+    return title_words[: len(typed) - 1] == typed[:-1] and (
+        len(title_words) >= len(typed) and title_words[len(typed) - 1].startswith(typed[-1])
+    )
+
+
+def embedded_title_ids(backend, typed: list[str]) -> list[int]:
+    """FTS5 on the title column: every word quoted, the last one a prefix.
+
+    The porter tokenizer stems prefixes too ("migratio"* finds nothing, the stem being "migrat"),
+    so the last word is also tried shortened by up to three letters; the exact prefix is checked
+    on the real title afterwards.
+    """
+    *complete, last = typed
+    prefixes = dict.fromkeys(last[:n] for n in range(len(last), max(1, len(last) - 3), -1))
+    last_unit = " OR ".join(f"{_quote(prefix)}*" for prefix in prefixes)
+    parts = [_quote(word) for word in complete] + [f"({last_unit})"]
+    match = "title : (" + " AND ".join(parts) + ")"
+    try:
+        rows = (
+            backend._connect()
+            .execute(
+                "SELECT t.rowid, r.title FROM resource_text t JOIN resource r ON r.id = t.rowid"
+                " WHERE resource_text MATCH ? ORDER BY bm25(resource_text) LIMIT ?",
+                (match, _CANDIDATES),
+            )
+            .fetchall()
+        )
+    except sqlite3.Error as error:
+        raise SearchUnavailable(str(error)) from error
+    rows = [(rid, title) for rid, title in rows if _title_matches(title, typed)]
+    # Titles that begin with what was typed first; otherwise the engine's order.
+    rows.sort(key=lambda row: not _starts_with(row[1], typed))
+    return [rid for rid, _title in rows]
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def elasticsearch_title_ids(backend, typed: list[str]) -> list[int]:
+    """match_bool_prefix on the unstemmed title: every word a term, the last one a prefix."""
+    from elasticsearch import ApiError, TransportError
+    from elasticsearch import ConnectionError as EsConnectionError
+
+    text = " ".join(typed)
+    body = {
+        "bool": {
+            "must": [{"match_bool_prefix": {"title.plain": {"query": text, "operator": "and"}}}],
+            # Titles that begin with what was typed rank first.
+            "should": [{"match_phrase_prefix": {"title.plain": {"query": text, "boost": 5}}}],
+        }
+    }
+    try:
+        response = backend.client.options(request_timeout=_ES_TIMEOUT).search(
+            index=backend.alias,
+            query=body,
+            source=["title"],
+            size=_CANDIDATES,
+            sort=["_score", {"published": {"order": "desc", "missing": "_last"}}],
+        )
+    except (ApiError, EsConnectionError, TransportError) as error:
+        raise SearchUnavailable(str(error)) from error
+    return [int(hit["_id"]) for hit in response["hits"]["hits"]]
+
+
+# -- objectives and organisations: from the database ------------------------------------------
+
+
+def objective_suggestions(text: str) -> list[Suggestion]:
+    """Objectives by number ("20", "objective 20") or by every word of their title."""
+    objectives: list[GcmObjective] = []
+    number = _OBJECTIVE_NUMBER.match(text.strip())
+    if number:
+        objectives += GcmObjective.objects.filter(number=int(number.group(1)))
+    typed = [word for word in _WORD.findall(text) if not word.isdigit()]
+    if typed:
+        condition = Q()
+        for word in typed:
+            condition &= Q(title__icontains=word)
+        objectives += GcmObjective.objects.filter(condition).exclude(
+            pk__in=[o.pk for o in objectives]
+        )[:MAX_SUGGESTIONS]
+    return [
+        Suggestion(label=str(o), kind="objective", url=o.get_absolute_url()) for o in objectives
+    ]
+
+
+def organisation_suggestions(text: str) -> list[Suggestion]:
+    """Organisations whose name or acronym holds every typed word; acronyms that match first."""
+    typed = _WORD.findall(text)
+    if not typed:
+        return []
+    condition = Q()
+    for word in typed:
+        condition &= Q(name__icontains=word) | Q(acronym__icontains=word)
+    organisations = list(Organisation.objects.filter(condition)[:MAX_SUGGESTIONS])
+    whole = text.strip().lower()
+    organisations.sort(key=lambda o: (o.acronym.lower() != whole, not o.acronym, o.name))
+    return [
+        Suggestion(label=o.label, kind="organisation", url=o.get_absolute_url())
+        for o in organisations
+    ]
