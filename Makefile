@@ -11,7 +11,7 @@ HUB_TEST_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ELASTICSEARCH_PORT)
 PYTEST_ARGS ?=
 export ELASTICSEARCH_PORT
 
-.PHONY: help install run test lint format elasticsearch elasticsearch-stop clean check-deploy
+.PHONY: help install run test chromium lint format elasticsearch elasticsearch-stop clean check-deploy
 
 help:
 	@echo "make run                 migrate, seed demo content, serve http://127.0.0.1:8000 (+ task worker)"
@@ -46,11 +46,20 @@ $(STAMP): pyproject.toml
 run: install
 	PYTHON=$(PY) bash scripts/run.sh
 
-test: install elasticsearch
+test: install elasticsearch chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
 	HUB_TEST_ELASTICSEARCH_URL=$(HUB_TEST_ELASTICSEARCH_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+chromium:
+	@if command -v chromium >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -qq chromium || (apt-get update -qq && apt-get install -y -qq chromium); \
+	else \
+	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (Debian/Ubuntu)." >&2; \
+	fi
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -202,6 +202,14 @@ class ResourcePage(Page):
     class Meta:
         verbose_name = _("resource")
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: library.related builds on ResourcePage, defined in this module.
+        from .related import related_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = related_for(self)
+        return context
+
     def attached_documents(self) -> list:
         return [a.document for a in self.attachments.select_related("document") if a.document_id]
 

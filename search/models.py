@@ -5,7 +5,10 @@ Nothing here identifies a reader: no user, session, IP address or user agent is 
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,3 +56,73 @@ class SearchClick(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id} #{self.position} -> {self.resource_id}"
+
+
+# Where search.synonyms caches the groups; dropped whenever a group is saved or deleted.
+SYNONYMS_CACHE_KEY = "search:synonym-groups:v1"
+
+
+class SynonymGroup(models.Model):
+    """Terms that mean the same to a reader: searching for any finds every one of them."""
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_(
+            "One term or phrase per line, or separated by commas. All terms of a group are "
+            "equivalent: a search for one also finds the others."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return ", ".join(self.term_list())[:200]
+
+    def term_list(self) -> list[str]:
+        from .synonyms import split_terms
+
+        return split_terms(self.terms)
+
+
+class PromotedResult(models.Model):
+    """A resource shown first, marked "Recommended", when a reader searches for exactly `query`."""
+
+    query = models.CharField(
+        _("query"),
+        max_length=255,
+        db_index=True,
+        help_text=_("The search, as a reader types it (case and spacing do not matter)."),
+    )
+    page = models.ForeignKey(
+        "library.ResourcePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("resource"),
+    )
+    sort_order = models.IntegerField(_("sort order"), default=0)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("promoted result")
+        verbose_name_plural = _("promoted results")
+        ordering = ["query", "sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "page"], name="search_promoted_query_page")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.query} → {self.page_id}"
+
+    def save(self, *args, **kwargs):
+        self.query = normalise_query(self.query)[:255]
+        super().save(*args, **kwargs)
+
+
+@receiver(post_save, sender=SynonymGroup)
+@receiver(post_delete, sender=SynonymGroup)
+def forget_synonyms(**kwargs) -> None:
+    cache.delete(SYNONYMS_CACHE_KEY)

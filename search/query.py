@@ -8,6 +8,8 @@ its plain words and the reader is told.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -25,14 +27,57 @@ class InvalidQuery(ValueError):
     """A query no engine should see; the message is shown to the reader."""
 
 
+Unit = tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Accents dropped character for character: each character becomes its base letter (NFKD
+    without combining marks) when that is one character, else stays itself, so the folded text
+    has exactly the length of the original and highlight offsets line up."""
+    folded = []
+    for char in text:
+        if char.isascii():
+            folded.append(char)
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        folded.append(base if len(base) == 1 else char)
+    return "".join(folded)
+
+
+def term_words(text: str) -> Unit:
+    """A synonym term, or a unit, as the words it is compared by: lower-cased and folded."""
+    return tuple(fold(word) for word in _words(text))
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
-    """A query as units a backend can match: every unit must match, no excluded unit may."""
+    """A query as units a backend can match: every unit must match, no excluded unit may.
+
+    A unit may have `alternatives` (synonyms): it then matches where itself or ANY of its
+    alternatives occurs. `units` stays what the reader typed (a recognised multi-word synonym
+    typed as bare words becomes one phrase unit); `options(unit)` is what a backend matches.
+    """
 
     raw: str
-    units: tuple[tuple[str, ...], ...]  # each unit: one word, or the words of a phrase
-    excluded: tuple[tuple[str, ...], ...] = ()
+    units: tuple[Unit, ...]  # each unit: one word, or the words of a phrase
+    excluded: tuple[Unit, ...] = ()
     notice: str = ""
+    # (unit, its alternatives) pairs; a tuple so the query stays hashable.
+    alternatives: tuple[tuple[Unit, tuple[Unit, ...]], ...] = ()
+
+    def options(self, unit: Unit) -> tuple[Unit, ...]:
+        """The unit and its alternatives: a backend ORs them."""
+        for key, alternatives in self.alternatives:
+            if key == unit:
+                return (unit, *alternatives)
+        return (unit,)
+
+    @property
+    def all_options(self) -> tuple[Unit, ...]:
+        """Every unit and alternative to match or highlight (not the excluded ones)."""
+        return tuple(dict.fromkeys(option for unit in self.units for option in self.options(unit)))
 
     @property
     def is_empty(self) -> bool:
@@ -62,8 +107,16 @@ def _brackets_balanced(text: str) -> bool:
     return not stack
 
 
-def parse_query(raw: str) -> ParsedQuery:
-    """Turn the search box's text into units; raise InvalidQuery only for input no person types."""
+def parse_query(raw: str, synonyms: Iterable[Iterable[str]] = ()) -> ParsedQuery:
+    """Turn the search box's text into units; raise InvalidQuery only for input no person types.
+
+    `synonyms`: groups of equivalent terms (see expand_synonyms).
+    """
+    parsed = _parse(raw)
+    return expand_synonyms(parsed, synonyms) if synonyms else parsed
+
+
+def _parse(raw: str) -> ParsedQuery:
     if "\x00" in raw:
         raise InvalidQuery(_("Your search contains characters that cannot be searched."))
     if len(raw) > MAX_QUERY_LENGTH:
@@ -100,3 +153,57 @@ def parse_query(raw: str) -> ParsedQuery:
 
 def _unique(units: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> tuple:
     return tuple(dict.fromkeys(units))
+
+
+def expand_synonyms(query: ParsedQuery, groups: Iterable[Iterable[str]]) -> ParsedQuery:
+    """Give every unit that equals a term of a group (lower-cased, folded) the group's other
+    terms as alternatives. Consecutive units whose words together equal a multi-word term
+    (“gender based violence” typed as words) become that one phrase unit, with alternatives."""
+    by_words: dict[Unit, tuple[Unit, ...]] = {}
+    longest = 1
+    for group in groups:
+        terms = tuple(dict.fromkeys(t for t in (term_words(term) for term in group) if t))
+        for term in terms:
+            others = tuple(other for other in terms if other != term)
+            if others:
+                by_words[term] = tuple(dict.fromkeys((*by_words.get(term, ()), *others)))
+                longest = max(longest, len(term))
+    if not by_words:
+        return query
+
+    def key(units: Iterable[Unit]) -> Unit:
+        return tuple(fold(word) for unit in units for word in unit)
+
+    units: list[Unit] = []
+    alternatives: dict[Unit, tuple[Unit, ...]] = {}
+    index = 0
+    source = query.units
+    while index < len(source):
+        # The longest span of consecutive units that is a term, a single unit last.
+        for end in range(min(len(source), index + longest), index, -1):
+            span = source[index:end]
+            found = by_words.get(key(span))
+            if found is None:
+                continue
+            unit = tuple(word for part in span for word in part)
+            units.append(unit)
+            alternatives[unit] = tuple(dict.fromkeys((*alternatives.get(unit, ()), *found)))
+            index = end
+            break
+        else:
+            units.append(source[index])
+            index += 1
+    for unit in query.excluded:
+        found = by_words.get(key([unit]))
+        if found:
+            alternatives[unit] = found
+    pairs = tuple(
+        (unit, tuple(alt for alt in alts if alt != unit)) for unit, alts in alternatives.items()
+    )
+    return ParsedQuery(
+        raw=query.raw,
+        units=_unique(units),
+        excluded=query.excluded,
+        notice=query.notice,
+        alternatives=tuple((unit, alts) for unit, alts in pairs if alts),
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,12 +21,15 @@ from .contract import (
     FACETS,
     SORT_RELEVANCE,
     SORTS,
+    Hit,
     SearchRequest,
     SearchResults,
     SearchUnavailable,
 )
 from .forms import BadSearch, ReadSearch, read_search
+from .promotions import promoted_pages
 from .spelling import spelling_context
+from .synonyms import with_synonyms
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +41,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     except BadSearch as error:
         context.update(error=str(error), query="")
         return render(request, "search/search.html", context, status=400)
-    search_request = read.request
+    search_request = replace(read.request, query=with_synonyms(read.request.query))
     links = _Links(request.path, search_request)
     context.update(
         notices=read.notices,
@@ -61,7 +65,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     facets, active_filters = _facets(read, results, links)
     context.update(
         results=results,
-        rows=_rows(results),
+        rows=_rows(results, search_request),
         pagination=_pagination(links, results),
         facet_panel={"facets": facets},
         active_filters=active_filters,
@@ -172,12 +176,21 @@ def _facets(
     return facets, active
 
 
-def _rows(results: SearchResults) -> list[dict]:
+def _rows(results: SearchResults, search_request: SearchRequest) -> list[dict]:
+    """The hits as live pages; resources promoted for this exact query first on page 1, marked
+    "Recommended", and never repeated further down (on any page)."""
+    promoted = promoted_pages(search_request.query.raw)
+    promoted_ids = {page.pk for page, _note in promoted}
     pages = ResourcePage.objects.live().public().in_bulk([hit.resource_id for hit in results.hits])
     rows = []
+    if search_request.page == 1:
+        hits = {hit.resource_id: hit for hit in results.hits}
+        for page, note in promoted:
+            hit = hits.get(page.pk) or Hit(resource_id=page.pk, score=0.0)
+            rows.append({"hit": hit, "page": page, "promoted": True, "note": note})
     for hit in results.hits:
         page = pages.get(hit.resource_id)
-        if page is None:  # left the site since it was indexed
+        if page is None or hit.resource_id in promoted_ids:  # left the site, or shown above
             continue
         rows.append({"hit": hit, "page": page})
     return rows

@@ -5,8 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .analytics_views import PERMISSION, search_analytics
+from .models import PromotedResult, SynonymGroup
 
 
 class SearchAnalyticsMenuItem(MenuItem):
@@ -28,3 +32,32 @@ def register_search_analytics_menu_item():
         icon_name="search",
         order=1300,
     )
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    model = SynonymGroup
+    icon = "list-ul"
+    menu_label = _("Search synonyms")
+    menu_name = "search-synonyms"
+    add_to_settings_menu = True
+    list_display = ["__str__", "note"]
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+
+class PromotedResultViewSet(SnippetViewSet):
+    model = PromotedResult
+    icon = "pick"
+    menu_label = _("Promoted search results")
+    menu_name = "search-promotions"
+    add_to_settings_menu = True
+    list_display = ["query", "page", "sort_order", "note"]
+    panels = [
+        FieldPanel("query"),
+        PageChooserPanel("page", "library.ResourcePage"),
+        FieldPanel("sort_order"),
+        FieldPanel("note"),
+    ]
+
+
+register_snippet(SynonymGroupViewSet)
+register_snippet(PromotedResultViewSet)

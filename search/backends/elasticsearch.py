@@ -6,6 +6,8 @@ moment of empty or partial results.
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from collections import defaultdict
 
@@ -27,15 +29,20 @@ from ..contract import (
     SearchResults,
     SearchUnavailable,
 )
-from .elasticsearch_index import build_index, to_source
+from ..query import ParsedQuery, fold
+from .elasticsearch_index import FOLDED_FIELDS, build_index, to_source
 
 # Field weights: title over summary over taxonomy labels over body; attachment pages below body.
 FIELDS = ["title^10", "title.plain^12", "summary^4", "labels^3", "body", "body.plain^1.2"]
 PAGE_FIELDS = ["pages.text", "pages.text.plain^1.2"]
+# The accent-folded siblings, matched with folded query words (no stemming: exact words).
+FOLDED = ["title_folded^10", "summary_folded^4", "labels_folded^3", "body_folded"]
+PAGE_FOLDED = ["pages.text_folded"]
 PAGE_BOOST = 0.8
 MAX_PAGES_PER_HIT = 30
 _HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 _UNAVAILABLE = (EsConnectionError, TransportError)
+_MARKED = re.compile(r"(<mark>.*?</mark>)", re.S)
 # Elasticsearch refuses from + size beyond index.max_result_window; past it, ask for no hits
 # (the total still comes back, and the view answers 404 for a page past the end).
 MAX_RESULT_WINDOW = 10_000
@@ -91,8 +98,14 @@ class ElasticsearchBackend:
         """Map fields added since the live index was built (title_sort), so sorting works at
         once; resources indexed before get their values at the next write or rebuild."""
         try:
+            folded = {"type": "text", "analyzer": "hub_plain"}
             self.client.indices.put_mapping(
-                index=self.alias, properties={"title_sort": {"type": "keyword"}}
+                index=self.alias,
+                properties={
+                    "title_sort": {"type": "keyword"},
+                    **{name: folded for name in FOLDED_FIELDS.values()},
+                    "pages": {"type": "nested", "properties": {"text_folded": folded}},
+                },
             )
         except ApiError:
             pass  # mapped otherwise already: a rebuild (search_index rebuild) sets it right
@@ -191,15 +204,22 @@ class ElasticsearchBackend:
 
     def _build(self, request: SearchRequest) -> Search:
         query = request.query
-        must = [_unit_anywhere(unit) for unit in query.units]
-        must_not = [_unit_anywhere(unit) for unit in query.excluded]
+        must = [_unit_anywhere(query, unit) for unit in query.units]
+        must_not = [_unit_anywhere(query, unit) for unit in query.excluded]
         # A second look at the pages, only to score them and name the best ones per hit.
         pages = Q(
             "nested",
             path="pages",
             score_mode="max",
             boost=PAGE_BOOST,
-            query=Q("bool", should=[_unit_query(unit, PAGE_FIELDS) for unit in query.units]),
+            query=Q(
+                "bool",
+                should=[
+                    clause
+                    for option in query.all_options
+                    for clause in _option_queries(option, PAGE_FIELDS, PAGE_FOLDED)
+                ],
+            ),
             inner_hits={
                 "name": "pages",
                 "size": MAX_PAGES_PER_HIT,
@@ -230,12 +250,15 @@ class ElasticsearchBackend:
         search = (
             Search(using=self.client, index=self.alias)
             .query(bool_query)
-            .source(["resource_id"])
+            .source(["resource_id", "title", "summary", "body"])
             .sort(*_SORTS[request.sort])
             .highlight_options(**_HIGHLIGHT)
             .highlight("title", number_of_fragments=0)
             .highlight("summary", fragment_size=200, number_of_fragments=1)
             .highlight("body", fragment_size=200, number_of_fragments=2)
+            .highlight("title_folded", number_of_fragments=0)
+            .highlight("summary_folded", fragment_size=200, number_of_fragments=1)
+            .highlight("body_folded", fragment_size=200, number_of_fragments=2)
             .extra(track_total_hits=True)[start:end]
         )
         # Filters go in post_filter: they narrow the hits but not the aggregations, which each
@@ -255,10 +278,12 @@ class ElasticsearchBackend:
         highlight = getattr(raw.meta, "highlight", None)
         hit = Hit(resource_id=int(raw.meta.id), score=raw.meta.score or 0.0)
         if highlight is not None:
-            titles = highlight.to_dict().get("title", [])
+            marked = highlight.to_dict()
+            source = raw.to_dict()
+            titles = _with_folded(marked, "title", source.get("title", ""), 1)
             hit.title_html = titles[0] if titles else ""
-            for field in ("summary", "body"):
-                hit.fragments_html += highlight.to_dict().get(field, [])
+            for field, limit in (("summary", 1), ("body", 2)):
+                hit.fragments_html += _with_folded(marked, field, source.get(field, ""), limit)
         inner = getattr(raw.meta, "inner_hits", None)
         if inner is not None and "pages" in inner:
             hit.documents = _documents(inner["pages"].hits)
@@ -288,6 +313,66 @@ def _facet_counts(response) -> dict[str, list[FacetCount]]:
     }
 
 
+def _marked_spans(fragment_html: str) -> tuple[str, list[tuple[int, int]]]:
+    """An engine fragment as plain text and the (start, end) of each <mark> in it."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for piece in _MARKED.split(fragment_html):
+        marked = piece.startswith("<mark>") and piece.endswith("</mark>")
+        text = html.unescape(piece[6:-7] if marked else piece)
+        if marked:
+            spans.append((position, position + len(text)))
+        plain.append(text)
+        position += len(text)
+    return "".join(plain), spans
+
+
+def _render(text: str, window: tuple[int, int], spans: list[tuple[int, int]]) -> str:
+    """text[window] escaped, with <mark> around every span (merged where they overlap)."""
+    start, end = window
+    merged: list[list[int]] = []
+    for a, b in sorted((max(a, start), min(b, end)) for a, b in spans if a < end and b > start):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out: list[str] = []
+    position = start
+    for a, b in merged:
+        out.append(html.escape(text[position:a], quote=True))
+        out.append("<mark>" + html.escape(text[a:b], quote=True) + "</mark>")
+        position = b
+    out.append(html.escape(text[position:end], quote=True))
+    return "".join(out)
+
+
+def _with_folded(marked: dict, field: str, original: str, limit: int) -> list[str]:
+    """The field's fragments with the marks its folded sibling found added: query.fold keeps
+    the length, so an offset in the folded text is the same offset in the original."""
+    fragments = marked.get(field, [])
+    folded_fragments = marked.get(FOLDED_FIELDS[field], [])
+    if not folded_fragments or not original:
+        return fragments
+    folded = fold(original)
+    windows: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
+    for found, haystack in ((fragments, original), (folded_fragments, folded)):
+        for fragment in found:
+            plain, marks = _marked_spans(fragment)
+            start = haystack.find(plain)
+            if start < 0:
+                if haystack is original:
+                    return fragments  # cannot place the engine's own fragment: keep it as is
+                continue
+            spans += [(start + a, start + b) for a, b in marks]
+            end = start + len(plain)
+            if not any(a < end and start < b for a, b in windows):
+                windows.append((start, end))
+    windows = sorted(windows)[:limit]
+    return [_render(original, window, spans) for window in windows]
+
+
 def _unit_query(unit: tuple[str, ...], fields: list[str]) -> Q:
     text = " ".join(unit)
     if len(unit) > 1:
@@ -295,16 +380,21 @@ def _unit_query(unit: tuple[str, ...], fields: list[str]) -> Q:
     return Q("multi_match", query=text, fields=fields, type="best_fields")
 
 
-def _unit_anywhere(unit: tuple[str, ...]) -> Q:
-    """A unit matches a resource when it occurs in its fields or on any page of its files."""
-    return Q(
-        "bool",
-        should=[
-            _unit_query(unit, FIELDS),
-            Q("nested", path="pages", query=_unit_query(unit, PAGE_FIELDS), score_mode="max"),
-        ],
-        minimum_should_match=1,
-    )
+def _option_queries(unit: tuple[str, ...], fields: list[str], folded: list[str]) -> list[Q]:
+    """One unit as typed, and its folded words against the folded copies (accents ignored)."""
+    return [_unit_query(unit, fields), _unit_query(tuple(fold(word) for word in unit), folded)]
+
+
+def _unit_anywhere(query: ParsedQuery, unit: tuple[str, ...]) -> Q:
+    """A unit matches a resource when it, or any of its alternatives (synonyms), occurs in its
+    fields or on any page of its files, accents or not."""
+    options = query.options(unit)
+    should = [clause for option in options for clause in _option_queries(option, FIELDS, FOLDED)]
+    pages = [
+        clause for option in options for clause in _option_queries(option, PAGE_FIELDS, PAGE_FOLDED)
+    ]
+    should.append(Q("nested", path="pages", query=Q("bool", should=pages), score_mode="max"))
+    return Q("bool", should=should, minimum_should_match=1)
 
 
 def _documents(page_hits) -> list[DocumentMatch]:

@@ -22,6 +22,7 @@ from elasticsearch.dsl import (
 )
 
 from ..contract import FACETS, sortable_title
+from ..query import fold
 
 english_stems = token_filter("hub_english_stems", "hunspell", locale="en_US", dedup=True)
 english = analyzer("hub_english", tokenizer="standard", filter=["lowercase", english_stems])
@@ -33,6 +34,21 @@ def _text(**kwargs) -> Text:
     return Text(analyzer=english, fields={"plain": Text(analyzer=plain)}, **kwargs)
 
 
+def _folded() -> Text:
+    # The node has no asciifolding: the hub stores an accent-folded copy (query.fold, same
+    # length character for character) and matches folded query words against it.
+    return Text(analyzer=plain)
+
+
+# Each searchable text field and its folded sibling.
+FOLDED_FIELDS = {
+    "title": "title_folded",
+    "summary": "summary_folded",
+    "labels": "labels_folded",
+    "body": "body_folded",
+}
+
+
 class DocumentPage(InnerDoc):
     """One page of an attached document: a nested record, so a hit can say which page matched."""
 
@@ -42,6 +58,7 @@ class DocumentPage(InnerDoc):
     kind = Keyword()
     number = Integer()
     text = _text()
+    text_folded = _folded()
 
 
 class ResourceDocument(Document):
@@ -56,6 +73,10 @@ class ResourceDocument(Document):
     objectives = Integer()
     facets = Object(properties={name: Keyword() for name in FACETS})
     published = Date()
+    title_folded = _folded()
+    summary_folded = _folded()
+    labels_folded = _folded()
+    body_folded = _folded()
     pages = Nested(DocumentPage)
 
 
@@ -76,6 +97,10 @@ def to_source(record) -> dict:
         "summary": record.summary,
         "body": record.body,
         "labels": list(record.labels),
+        "title_folded": fold(record.title),
+        "summary_folded": fold(record.summary),
+        "labels_folded": [fold(label) for label in record.labels],
+        "body_folded": fold(record.body),
         "objectives": list(record.objectives),
         "facets": {name: list(values) for name, values in record.facets.items()},
         "published": record.published,
@@ -87,6 +112,7 @@ def to_source(record) -> dict:
                 "kind": document.kind,
                 "number": page.number,
                 "text": page.text,
+                "text_folded": fold(page.text),
             }
             for document in record.documents
             for page in document.pages

@@ -84,8 +84,16 @@ def _fts_unit(unit: tuple[str, ...]) -> str:
     return '"' + " ".join(word.replace('"', '""') for word in unit) + '"'
 
 
+def _fts_options(query: ParsedQuery, unit: tuple[str, ...]) -> str:
+    """A unit or any of its alternatives (synonyms): ("a" OR "b c")."""
+    options = query.options(unit)
+    if len(options) == 1:
+        return _fts_unit(unit)
+    return "(" + " OR ".join(_fts_unit(option) for option in options) + ")"
+
+
 def _any_of(query: ParsedQuery) -> str:
-    return " OR ".join(_fts_unit(unit) for unit in query.units)
+    return " OR ".join(_fts_unit(unit) for unit in query.all_options)
 
 
 class EmbeddedBackend:
@@ -267,13 +275,14 @@ class EmbeddedBackend:
         """The ids every unit of the query matches and no excluded unit does (no filters)."""
         parts: list[str] = []
         params: list = []
-        for unit in request.query.units:
+        query = request.query
+        for unit in query.units:
             parts.append(self._resources_with())
-            params += [_fts_unit(unit)] * 2
+            params += [_fts_options(query, unit)] * 2
         sql = " INTERSECT ".join(f"SELECT * FROM ({part})" for part in parts)
-        for unit in request.query.excluded:
+        for unit in query.excluded:
             sql += f" EXCEPT SELECT * FROM ({self._resources_with()})"
-            params += [_fts_unit(unit)] * 2
+            params += [_fts_options(query, unit)] * 2
         return sql, params
 
     def _matched(self, request: SearchRequest) -> tuple[str, list]:

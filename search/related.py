@@ -1,0 +1,155 @@
+"""'Related resources': the indexed resources most like one resource, by the engine's own text.
+
+Only ids come back: the caller loads them from the database as live, public pages, so an index
+that is stale (a page since unpublished or restricted) can never make a link to it.
+
+embedded: the resource's own title, summary, labels and body are read back from resource_text;
+    its most distinctive words (at least MIN_WORD_LENGTH letters, no stopwords, found in at least
+    one other resource, fewest resources first) are ORed into an FTS5 query, every word quoted,
+    ranked by bm25 with the search weights.
+elasticsearch: a `more_like_this` query on title, summary, labels and body, liking the resource's
+    own indexed document (nested document pages are not used: MLT does not reach into them).
+
+Never raises: an engine that fails gives no related resources (a warning is logged), so the page
+still renders.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections import Counter
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SIZE = 5
+MIN_WORD_LENGTH = 4
+# Distinctive words ORed into the embedded query.
+MAX_QUERY_WORDS = 12
+# Words of the resource whose rarity is looked up (its most frequent ones, by weighted count).
+MAX_CANDIDATES = 60
+_ES_TIMEOUT = 3.0
+_ES_FIELDS = ["title", "summary", "labels", "body"]
+# bm25 column weights of resource_text (title, summary, labels, body), as in search.
+_WEIGHTS = "10.0, 4.0, 3.0, 1.0"
+_COLUMN_WEIGHTS = (4, 2, 2, 1)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_STOPWORDS = frozenset(
+    """
+    about above after again against also among because been before being below between both
+    cannot could does doing down during each from further have having here into itself just
+    more most must only other ought over same shall should some such than that their theirs
+    them then there these they this those through under until very were what when where which
+    while whom will with within without would your yours upon across along including however
+    therefore thus many much well used using make made page pages report brief paper resource
+    resources document documents
+    avec dans pour sont leur leurs elle elles nous vous mais plus comme cette entre aussi
+    être sans sous chez tout tous toutes été
+    """.split()
+)
+
+
+def similar_resources(backend, resource_id: int, size: int = DEFAULT_SIZE) -> list[int]:
+    """Ids of the indexed resources most like resource_id, best first, never itself."""
+    try:
+        if backend.name == "embedded":
+            return embedded_similar(backend, resource_id, size)
+        if backend.name == "elasticsearch":
+            return elasticsearch_similar(backend, resource_id, size)
+    except Exception as error:  # noqa: BLE001 - related items are a nicety, never a 500
+        logger.warning("No related resources for %s, the engine failed: %r", resource_id, error)
+        return []
+    return []
+
+
+def _distinctive(text_by_column: tuple[str, ...]) -> list[str]:
+    """The resource's candidate words, most weighted first (title words count most)."""
+    counts: Counter[str] = Counter()
+    for weight, text in zip(_COLUMN_WEIGHTS, text_by_column, strict=False):
+        for word in _WORD.findall((text or "").casefold()):
+            if len(word) >= MIN_WORD_LENGTH and word not in _STOPWORDS:
+                counts[word] += weight
+    return [word for word, _count in counts.most_common(MAX_CANDIDATES)]
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+# -- embedded ----------------------------------------------------------------------------------
+
+
+def embedded_similar(backend, resource_id: int, size: int) -> list[int]:
+    try:
+        connection = backend._connect()
+        row = connection.execute(
+            "SELECT title, summary, labels, body FROM resource_text WHERE rowid = ?",
+            (resource_id,),
+        ).fetchone()
+        if row is None:
+            return []
+        candidates = _distinctive(tuple(row))
+        # How many resources hold each word (by its stem, as the index does); the word must be in
+        # at least one other resource to be of any use.
+        rarity = []
+        for position, word in enumerate(candidates):
+            docs = connection.execute(
+                "SELECT COUNT(*) FROM resource_text WHERE resource_text MATCH ?", (_quoted(word),)
+            ).fetchone()[0]
+            if docs >= 2:
+                rarity.append((docs, position, word))
+        words = [word for _docs, _position, word in sorted(rarity)[:MAX_QUERY_WORDS]]
+        if not words:
+            return []
+        rows = connection.execute(
+            f"SELECT rowid FROM resource_text WHERE resource_text MATCH ? AND rowid != ?"
+            f" ORDER BY bm25(resource_text, {_WEIGHTS}), rowid DESC LIMIT ?",
+            (" OR ".join(_quoted(word) for word in words), resource_id, size),
+        ).fetchall()
+    except sqlite3.Error as error:
+        logger.warning("No related resources for %s: %s", resource_id, error)
+        return []
+    return [rid for (rid,) in rows]
+
+
+# -- elasticsearch ------------------------------------------------------------------------------
+
+
+def elasticsearch_similar(backend, resource_id: int, size: int) -> list[int]:
+    from elasticsearch import ApiError, TransportError
+    from elasticsearch import ConnectionError as EsConnectionError
+
+    client = backend.client.options(request_timeout=_ES_TIMEOUT)
+    query = {
+        "bool": {
+            "must": [
+                {
+                    "more_like_this": {
+                        "fields": _ES_FIELDS,
+                        "like": [{"_index": backend.alias, "_id": str(resource_id)}],
+                        "min_term_freq": 1,
+                        "min_doc_freq": 1,
+                        "min_word_length": MIN_WORD_LENGTH,
+                        "max_query_terms": 25,
+                        "minimum_should_match": "1",
+                        "stop_words": sorted(_STOPWORDS),
+                        "include": False,
+                    }
+                }
+            ],
+            "must_not": [{"ids": {"values": [str(resource_id)]}}],
+        }
+    }
+    try:
+        response = client.search(
+            index=backend.alias,
+            query=query,
+            size=size,
+            source=False,
+            sort=["_score", {"resource_id": "desc"}],
+        )
+    except (ApiError, EsConnectionError, TransportError) as error:
+        logger.warning("No related resources for %s: %s", resource_id, error)
+        return []
+    return [int(hit["_id"]) for hit in response["hits"]["hits"]]

@@ -1,0 +1,47 @@
+"""Synonym groups editors keep in the admin: the hub expands queries with them at search time.
+
+Neither engine has a synonym filter (the minimal Elasticsearch node lacks one), and keeping them
+out of the index means an edit works at once, with no reindex and no deploy. The list is cached
+and dropped whenever a group is saved or deleted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.cache import cache
+
+from .models import SYNONYMS_CACHE_KEY as CACHE_KEY
+from .models import SynonymGroup
+from .query import ParsedQuery, expand_synonyms
+
+CACHE_SECONDS = 60 * 60
+_SEPARATORS = re.compile(r"[,\n;]+")
+
+
+def split_terms(text: str) -> list[str]:
+    """One term per line or comma; blanks and repeats dropped, spacing squeezed."""
+    terms = (" ".join(part.split()) for part in _SEPARATORS.split(text or ""))
+    return list(dict.fromkeys(term for term in terms if term))
+
+
+def synonym_groups() -> list[list[str]]:
+    """Every group's terms, from the cache when it holds them."""
+    groups = cache.get(CACHE_KEY)
+    if groups is None:
+        groups = [
+            terms
+            for terms in (
+                split_terms(text) for text in SynonymGroup.objects.values_list("terms", flat=True)
+            )
+            if len(terms) > 1
+        ]
+        cache.set(CACHE_KEY, groups, CACHE_SECONDS)
+    return groups
+
+
+def with_synonyms(query: ParsedQuery) -> ParsedQuery:
+    """The query with every unit that is a synonym term given its group's other terms."""
+    if query.is_empty:
+        return query
+    return expand_synonyms(query, synonym_groups())
