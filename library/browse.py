@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, Lower
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -475,15 +475,18 @@ _FACET_NAMES = [spec.name for spec in facet_specs()]
 # Browsing
 
 
-def _read_state(
-    request: HttpRequest, specs: Sequence[FacetSpec]
+def read_facet_selection(
+    params: QueryDict, specs: Sequence[FacetSpec]
 ) -> tuple[dict[str, list[str]], dict[str, dict[str, tuple]], list[str]]:
-    """The valid selection per facet, what is known of each selected value, and notices."""
+    """The valid selection per facet, what is known of each selected value, and notices.
+
+    Shared by the library's browse pages and the search page, so both read filters alike.
+    """
     state: dict[str, list[str]] = {}
     known_by_facet: dict[str, dict[str, tuple]] = {}
     notices: list[str] = []
     for spec in specs:
-        raws = [raw.strip() for raw in request.GET.getlist(spec.name)]
+        raws = [raw.strip() for raw in params.getlist(spec.name)]
         raws = list(dict.fromkeys(raw for raw in raws if raw))  # drop blanks and repeats
         if not raws:
             continue
@@ -556,7 +559,7 @@ def browse(
     if resource_ids is not None:
         base = base.filter(pk__in=list(resource_ids))
 
-    state, known_by_facet, state_notices = _read_state(request, specs)
+    state, known_by_facet, state_notices = read_facet_selection(request.GET, specs)
     notices.extend(state_notices)
 
     raw_sort = request.GET.get("sort", "").strip()

@@ -7,13 +7,10 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from library.browse import facet_specs
+from library.browse import facet_specs, read_facet_selection
 
 from .contract import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_RELEVANCE, SORTS, SearchRequest
 from .query import InvalidQuery, parse_query
-
-# A hand-edited URL with hundreds of values of one facet only builds a huge query.
-MAX_VALUES_PER_FACET = 50
 
 
 class BadSearch(ValueError):
@@ -61,32 +58,8 @@ def read_search(params: QueryDict) -> ReadSearch:
             % {"max": MAX_PAGE_SIZE}
         )
 
-    notices: list[str] = []
-    filters: dict[str, tuple[str, ...]] = {}
-    known_by_facet: dict[str, dict[str, tuple]] = {}
-    for spec in facet_specs():
-        raws = list(dict.fromkeys(raw.strip() for raw in params.getlist(spec.name)))
-        raws = [raw for raw in raws if raw]
-        if not raws:
-            continue
-        if len(raws) > MAX_VALUES_PER_FACET:
-            notices.append(
-                _("Only the first %(max)s %(facet)s filters were used.")
-                % {"max": MAX_VALUES_PER_FACET, "facet": str(spec.label).lower()}
-            )
-            raws = raws[:MAX_VALUES_PER_FACET]
-        cleaned = {raw: spec.clean(raw) for raw in raws}
-        candidates = list(dict.fromkeys(v for v in cleaned.values() if v is not None))
-        known = spec.known(candidates) if candidates else {}
-        values: list[str] = []
-        for raw, value in cleaned.items():
-            if value is None or value not in known:
-                notices.append(str(spec.unknown_notice) % {"value": raw[:40]})
-            elif value not in values:
-                values.append(value)
-        if values:
-            filters[spec.name] = tuple(values)
-            known_by_facet[spec.name] = {value: known[value] for value in values}
+    selection, known_by_facet, notices = read_facet_selection(params, facet_specs())
+    filters = {name: tuple(values) for name, values in selection.items()}
 
     raw_sort = params.get("sort", "").strip()
     sort = raw_sort or SORT_RELEVANCE
