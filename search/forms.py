@@ -35,7 +35,7 @@ def _positive(params: QueryDict, name: str, default: int, message: str) -> int:
 def read_search(params: QueryDict) -> ReadSearch:
     """Turn GET parameters into a SearchRequest.
 
-    Unknown facet values and sort orders are dropped with a notice; a query no engine should
+    Unknown filter names, facet values and sort orders are dropped with a notice; a query no engine should
     see, a page that is not a number, or a page size outside 1..MAX_PAGE_SIZE raise BadSearch.
     Each vocabulary is checked in one query, and only when its parameter is present.
     """
@@ -58,7 +58,14 @@ def read_search(params: QueryDict) -> ReadSearch:
             % {"max": MAX_PAGE_SIZE}
         )
 
-    selection, known_by_facet, notices = read_facet_selection(params, facet_specs())
+    specs = facet_specs()
+    selection, known_by_facet, notices = read_facet_selection(params, specs)
+    known_names = {"q", "page", "per_page", "sort", *(spec.name for spec in specs)}
+    for name in sorted(set(params) - known_names):
+        if any(value.strip() for value in params.getlist(name)):
+            notices.append(
+                _("There is no filter “%(name)s”; it was ignored.") % {"name": name[:40]}
+            )
     filters = {name: tuple(values) for name, values in selection.items()}
 
     raw_sort = params.get("sort", "").strip()

@@ -134,21 +134,39 @@ def _parse(raw: str) -> ParsedQuery:
 
     units: list[tuple[str, ...]] = []
     excluded: list[tuple[str, ...]] = []
+    # "a OR b": b becomes an alternative of a (either may match); a dangling OR is a plain word.
+    either: dict[Unit, tuple[Unit, ...]] = {}
+    after_or = False
     for match in _TOKEN.finditer(text):
         negate, phrase, bare = match.groups()
+        if bare == "OR" and units and not after_or:
+            after_or = True
+            continue
         if phrase is not None:
             words = _words(phrase)
             target = excluded if negate else units
-            if len(words) > 1:
-                target.append(words)
-            else:
-                target.extend((word,) for word in words)
-            continue
-        if bare.startswith("-") and len(bare) > 1:
-            excluded.extend((word,) for word in _words(bare[1:]))
+            new = [words] if len(words) > 1 else [(word,) for word in words]
+        elif bare.startswith("-") and len(bare) > 1:
+            target, new = excluded, [(word,) for word in _words(bare[1:])]
         else:
-            units.extend((word,) for word in _words(bare))
-    return ParsedQuery(raw=raw, units=_unique(units), excluded=_unique(excluded))
+            target, new = units, [(word,) for word in _words(bare)]
+        if after_or and target is units and new:
+            base = next(unit for unit in reversed(units) if unit not in _alternative_units(either))
+            either[base] = (*either.get(base, ()), new[0])
+            new = new[1:]
+        after_or = False
+        target.extend(new)
+    alternatives_of = _alternative_units(either)
+    return ParsedQuery(
+        raw=raw,
+        units=_unique([unit for unit in units if unit not in alternatives_of]),
+        excluded=_unique(excluded),
+        alternatives=tuple((unit, tuple(dict.fromkeys(alts))) for unit, alts in either.items()),
+    )
+
+
+def _alternative_units(either: dict[Unit, tuple[Unit, ...]]) -> set[Unit]:
+    return {alt for alts in either.values() for alt in alts}
 
 
 def _unique(units: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> tuple:
@@ -175,7 +193,8 @@ def expand_synonyms(query: ParsedQuery, groups: Iterable[Iterable[str]]) -> Pars
         return tuple(fold(word) for unit in units for word in unit)
 
     units: list[Unit] = []
-    alternatives: dict[Unit, tuple[Unit, ...]] = {}
+    # Alternatives the reader wrote with OR stay; synonyms add to them.
+    alternatives: dict[Unit, tuple[Unit, ...]] = dict(query.alternatives)
     index = 0
     source = query.units
     while index < len(source):

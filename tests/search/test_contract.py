@@ -189,3 +189,15 @@ def test_records_carry_every_facet_and_label_of_a_resource(
     with django_capture_on_commit_callbacks(execute=True):
         unicef.save()
     assert ids(search(search_backend, "UNCF")) == [page.pk]
+
+
+def test_or_matches_either_word(search_backend):
+    search_backend.index(
+        [
+            record(1, "Labour migration brief"),
+            record(2, "Labor migration brief"),
+            record(3, "Student migration brief"),
+        ]
+    )
+    assert sorted(ids(search(search_backend, "labour OR labor migration"))) == [1, 2]
+    assert sorted(ids(search(search_backend, "labour OR labor OR student"))) == [1, 2, 3]

@@ -44,3 +44,21 @@ def test_too_long_and_nul_are_refused():
 def test_empty_and_punctuation_only_queries_are_empty():
     assert parse_query("   ").is_empty
     assert parse_query("?!,;").is_empty
+
+
+def test_or_makes_the_next_word_an_alternative():
+    parsed = parse_query("labour OR labor migration")
+    assert parsed.units == (("labour",), ("migration",))
+    assert parsed.options(("labour",)) == (("labour",), ("labor",))
+
+
+def test_or_chains_and_takes_phrases():
+    parsed = parse_query('refugees OR "asylum seekers" OR idps health')
+    assert parsed.units == (("refugees",), ("health",))
+    assert parsed.options(("refugees",)) == (("refugees",), ("asylum", "seekers"), ("idps",))
+
+
+def test_a_dangling_or_is_just_a_word():
+    assert parse_query("OR").units == (("or",),)
+    assert parse_query("health OR").units == (("health",),)
+    assert parse_query("health or care").units == (("health",), ("or",), ("care",))

@@ -91,3 +91,11 @@ def test_unreachable_elasticsearch_gives_503_and_the_site_keeps_working(client, 
     assert "Search is not available right now" in response.content.decode()
     assert client.get("/").status_code == 200
     get_backend.cache_clear()
+
+
+def test_unknown_filter_names_are_ignored_with_a_notice(client, indexed):
+    response = client.get("/search/", {"q": "migration", "colour": "blue", "utm": ""})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is no filter “colour”" in html and "utm" not in html
+    assert "12 resources found" in html
