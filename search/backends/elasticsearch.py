@@ -33,8 +33,18 @@ from ..query import ParsedQuery, fold
 from .elasticsearch_index import FOLDED_FIELDS, build_index, to_source
 
 # Field weights: title over summary over taxonomy labels over body; attachment pages below body.
-FIELDS = ["title^10", "title.plain^12", "summary^4", "labels^3", "body", "body.plain^1.2"]
-PAGE_FIELDS = ["pages.text", "pages.text.plain^1.2"]
+FIELDS = [
+    "title^10",
+    "title.plain^12",
+    "title.fr^8",
+    "summary^4",
+    "summary.fr^3",
+    "labels^3",
+    "body",
+    "body.plain^1.2",
+    "body.fr^0.8",
+]
+PAGE_FIELDS = ["pages.text", "pages.text.plain^1.2", "pages.text.fr^0.8"]
 # The accent-folded siblings, matched with folded query words (no stemming: exact words).
 FOLDED = ["title_folded^10", "summary_folded^4", "labels_folded^3", "body_folded"]
 PAGE_FOLDED = ["pages.text_folded"]
@@ -67,7 +77,14 @@ _SORTS = {
 class ElasticsearchBackend:
     name = "elasticsearch"
     capabilities = frozenset(
-        {"phrases", "exclusions", "highlights", "page_numbers", "english_stemming"}
+        {
+            "phrases",
+            "exclusions",
+            "highlights",
+            "page_numbers",
+            "english_stemming",
+            "french_stemming",
+        }
     )
 
     def __init__(

@@ -26,12 +26,20 @@ from ..query import fold
 
 english_stems = token_filter("hub_english_stems", "hunspell", locale="en_US", dedup=True)
 english = analyzer("hub_english", tokenizer="standard", filter=["lowercase", english_stems])
+# French stems live in a twin subfield: the network writes in English and French, and a French
+# word stemmed by English rules ("travailleurs") would never meet its other forms.
+french_stems = token_filter("hub_french_stems", "hunspell", locale="fr_FR", dedup=True)
+french = analyzer("hub_french", tokenizer="standard", filter=["lowercase", french_stems])
 # The unstemmed twin of each text field lets exact words outrank their stems' cousins.
 plain = analyzer("hub_plain", tokenizer="standard", filter=["lowercase"])
 
 
 def _text(**kwargs) -> Text:
-    return Text(analyzer=english, fields={"plain": Text(analyzer=plain)}, **kwargs)
+    return Text(
+        analyzer=english,
+        fields={"plain": Text(analyzer=plain), "fr": Text(analyzer=french)},
+        **kwargs,
+    )
 
 
 def _folded() -> Text:

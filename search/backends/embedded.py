@@ -98,7 +98,10 @@ def _any_of(query: ParsedQuery) -> str:
 
 class EmbeddedBackend:
     name = "embedded"
-    capabilities = frozenset({"phrases", "exclusions", "highlights", "page_numbers"})
+    # No "french_stemming": Porter is English-only (declared, and asserted by the contract tests).
+    capabilities = frozenset(
+        {"phrases", "exclusions", "highlights", "page_numbers", "english_stemming"}
+    )
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
