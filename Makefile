@@ -11,7 +11,7 @@ HUB_TEST_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ELASTICSEARCH_PORT)
 PYTEST_ARGS ?=
 export ELASTICSEARCH_PORT
 
-.PHONY: help install run test chromium lint format elasticsearch elasticsearch-stop clean check-deploy
+.PHONY: help install run test chromium lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick
 
 help:
 	@echo "make run                 migrate, seed demo content, serve http://127.0.0.1:8000 (+ task worker)"
@@ -21,6 +21,10 @@ help:
 	@echo "make lint | format       ruff check / ruff format"
 	@echo "make elasticsearch       start the local Elasticsearch node (elasticsearch-stop stops it)"
 	@echo "make check-deploy        Django's deployment checks against the production settings"
+	@echo "make bench               search and page benchmark at 10,000 and 100,000 resources -> bench/results/"
+	@echo "                         (BENCH_ARGS='--es-scales 10000 --reference-records 2000' to shorten it)"
+	@echo "make bench-quick         the same at a few hundred resources (bench/results/bench-quick.*)"
+	@echo "make bench-extract       text extraction benchmark over ../shared/corpus beside pdftotext"
 	@echo "make clean               remove var/ (database, uploads, collected static); keeps the ES cache"
 
 install: $(STAMP)
@@ -61,6 +65,17 @@ chromium:
 	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (Debian/Ubuntu)." >&2; \
 	fi
 
+# pdftotext (poppler-utils) is the benchmark's reference; results go to bench/results/extract.*
+bench-extract: install
+	@if ! command -v pdftotext >/dev/null; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	        apt-get install -y -qq poppler-utils || (apt-get update -qq && apt-get install -y -qq poppler-utils); \
+	    else \
+	        echo "The benchmark needs pdftotext: run 'sudo apt-get install poppler-utils'." >&2; exit 1; \
+	    fi; \
+	fi
+	$(PY) -m bench.extract
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -74,6 +89,14 @@ elasticsearch:
 
 elasticsearch-stop:
 	bash scripts/elasticsearch.sh stop
+
+# Search, indexing, page speed and memory (bench/run.py); the node at ELASTICSEARCH_URL.
+BENCH_ARGS ?=
+bench: install elasticsearch
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+bench-quick: install elasticsearch
+	$(PY) -m bench.run --quick $(BENCH_ARGS)
 
 clean:
 	rm -rf var/ .ruff_cache/ .pytest_cache/

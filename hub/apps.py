@@ -6,3 +6,8 @@ class HubConfig(AppConfig):
     name = "hub"
     verbose_name = _("Knowledge Hub")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .publishing import signals
+
+        signals.connect()

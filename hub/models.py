@@ -13,7 +13,12 @@ class HomePage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["library.LibraryIndexPage", "library.CollectionIndexPage"]
+    subpage_types = [
+        "library.LibraryIndexPage",
+        "library.CollectionIndexPage",
+        "governance.MeetingIndexPage",
+        "governance.WorkplanIndexPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -24,6 +29,7 @@ class HomePage(Page):
 
         from wagtail.images import get_image_model
 
+        from library.access import visible_pages
         from library.models import CollectionPage, GcmObjective
         from library.views import newest_first, public_resources, with_resource_counts
 
@@ -34,17 +40,18 @@ class HomePage(Page):
         # the filter must match the {% image %} tag in hub/home_page.html.
         covers = get_image_model().objects.prefetch_renditions("fill-480x270")
         context["featured_collections"] = (
-            CollectionPage.objects.live()
-            .public()
+            visible_pages(CollectionPage.objects.live(), request.user)
             .filter(featured=True)
             .order_by("path")  # the order editors arranged them in
             .prefetch_related(Prefetch("cover_image", queryset=covers))[:4]
         )
-        context["latest_resources"] = newest_first(public_resources()).prefetch_related(
+        context["latest_resources"] = newest_first(public_resources(request.user)).prefetch_related(
             "objectives"
         )[:6]
         # One aggregate query for all 23 counts, never one per objective.
-        context["objectives"] = with_resource_counts(GcmObjective.objects.order_by("number"))
+        context["objectives"] = with_resource_counts(
+            GcmObjective.objects.order_by("number"), user=request.user
+        )
         context["working_groups"] = (
             WorkingGroup.objects.filter(status=WorkingGroupStatus.ACTIVE)
             .order_by("name")
@@ -59,5 +66,14 @@ from .organisations import (  # noqa: E402 - Django finds models in models.py
     WorkingGroup,
     WorkingGroupStatus,
 )
+from .publishing.models import ReviewTask, TwgSectionPage  # noqa: E402
 
-__all__ = ["HomePage", "Organisation", "OrganisationKind", "WorkingGroup", "WorkingGroupStatus"]
+__all__ = [
+    "HomePage",
+    "Organisation",
+    "OrganisationKind",
+    "ReviewTask",
+    "TwgSectionPage",
+    "WorkingGroup",
+    "WorkingGroupStatus",
+]

@@ -75,6 +75,27 @@ class WorkingGroup(index.Indexed, models.Model):
     members = models.ManyToManyField(
         Organisation, blank=True, related_name="working_groups", verbose_name=_("members")
     )
+    # The people: who drafts in the TWG's section, and who approves its chair step. Page privacy
+    # "this TWG only" restricts to ``group`` (library.access labels groups by id). Made and kept
+    # in step by hub.roles when the TWG is saved; renamed and stripped of rights when it closes.
+    group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="working_group",
+        verbose_name=_("members' user group"),
+    )
+    chairs_group = models.OneToOneField(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="chaired_working_group",
+        verbose_name=_("chairs' user group"),
+    )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -88,3 +109,7 @@ class WorkingGroup(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("working_group", args=[self.slug])
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == WorkingGroupStatus.ACTIVE

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.views import LoginView, LogoutView
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -8,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import urls as search_urls
 
+from .health import health
+from .security import MemberLoginForm
 from .sitemaps import sitemap
 
 urlpatterns = [
@@ -15,6 +18,17 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include(search_urls)),
+    path("health/", health, name="health"),
+    path(
+        "sign-in/",
+        LoginView.as_view(
+            form_class=MemberLoginForm,
+            template_name="hub/sign_in.html",
+            redirect_authenticated_user=True,
+        ),
+        name="sign_in",
+    ),
+    path("sign-out/", LogoutView.as_view(next_page="/"), name="sign_out"),
 ]
 
 if settings.DEBUG:
@@ -27,6 +41,7 @@ urlpatterns += [
     # Before Wagtail's catch-all, so these addresses never fall through to page routing.
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("library.urls")),
+    path("", include("governance.urls")),
     path("", include("hub.entity_urls")),
     path("", include(wagtail_urls)),
 ]

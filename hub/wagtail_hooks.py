@@ -1,11 +1,22 @@
-"""Organisations and Technical Working Groups in the admin, with search and filters."""
+"""Organisations and Technical Working Groups in the admin, with search and filters; the
+"Share preview link" of a page's draft (hub.publishing.preview)."""
 
+from django.db.models import Q
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import (
+    queue_hooks,  # noqa: F401 - registers the task queue page under Reports
+    security_hooks,  # noqa: F401 - registers the document access hook
+)
 from .organisations import Organisation, WorkingGroup
+from .publishing.preview import share_preview_admin, user_may_share
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -34,3 +45,35 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_share_preview_url():
+    return [
+        path("pages/<int:page_id>/share-preview/", share_preview_admin, name="hub_share_preview")
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def share_preview_button(page, user, view_name, next_url=None):
+    # Only pages with something to read: the page types readers see (not the tree's root).
+    if page.depth > 1 and user_may_share(user, page):
+        yield Button(
+            _("Share preview link"),
+            reverse("hub_share_preview", args=[page.pk]),
+            icon_name="link",
+            priority=80,
+        )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_of_others(pages, request):
+    """The page chooser lists every page to anyone in the admin; a draft is shown only to those
+    who may edit it, so a TWG member never sees another TWG's drafts (not even by title)."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["add", "change", "publish"]
+    )
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

@@ -8,4 +8,4 @@ class LibraryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import access, signals  # noqa: F401 - registers handlers and document holders

@@ -23,6 +23,7 @@ from wagtail.models import Page as WagtailPage
 
 from hub.models import Organisation, WorkingGroup
 
+from .access import visible_pages
 from .pages import ResourcePage, ResourceType
 from .taxonomy import GcmObjective, GuidingPrinciple, Language, Place, PlaceLevel
 
@@ -238,10 +239,28 @@ def _type_count(qs: QuerySet):
             yield value, str(labels[value]), "", (_TYPE_ORDER[value],), row["n"]
 
 
+# Types of other records search finds (meetings, decisions), registered by their apps; listed
+# after the resource types.
+_OTHER_TYPES: dict[str, object] = {}
+
+
+def register_type_label(value: str, label) -> None:
+    _OTHER_TYPES[value] = label
+
+
 def _type_known(values: list[str]):
     # No query: the types are a fixed list in code.
     labels = dict(ResourceType.choices)
-    return {v: (str(labels[v]), "", (_TYPE_ORDER[v],)) for v in values if v in labels}
+    known = {v: (str(labels[v]), "", (_TYPE_ORDER[v],)) for v in values if v in labels}
+    others = list(_OTHER_TYPES)
+    known.update(
+        {
+            v: (str(_OTHER_TYPES[v]), "", (len(_TYPE_ORDER) + others.index(v),))
+            for v in values
+            if v in _OTHER_TYPES
+        }
+    )
+    return known
 
 
 def _organisation_label(name: str, acronym: str) -> str:
@@ -543,7 +562,8 @@ def browse(
     sorts: Sequence[str] = LIBRARY_SORTS,
     per_page: int = PER_PAGE,
 ) -> BrowseResult:
-    """Filter, count and paginate the live, public resources below `within` or in `resource_ids`.
+    """Filter, count and paginate the live resources the viewer may see below `within` or in
+    `resource_ids`.
 
     `resource_ids` keeps its order for the "curated" sort (a collection's editor's order).
     Raises Http404 for a page number that is not a number or lies past the last page.
@@ -552,8 +572,8 @@ def browse(
     default_sort = sorts[0]
     notices: list[str] = []
 
-    # .public() reads the view restrictions once here; every query below reuses it.
-    base = ResourcePage.objects.live().public()
+    # visible_pages reads the view restrictions once here; every query below reuses it.
+    base = visible_pages(ResourcePage.objects.live(), getattr(request, "user", None))
     if within is not None:
         base = base.descendant_of(within)
     if resource_ids is not None:

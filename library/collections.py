@@ -26,14 +26,15 @@ class CollectionIndexPage(Page):
 
         from wagtail.images import get_image_model
 
+        from .access import visible_pages
         from .pages import ResourcePage
 
         context = super().get_context(request, *args, **kwargs)
-        # Count only the entries a visitor will see: live, public resources.
-        visible = ResourcePage.objects.live().public().values("pk")
+        # Count only the entries this visitor will see: live resources they may read.
+        user = getattr(request, "user", None)
+        visible = visible_pages(ResourcePage.objects.live(), user).values("pk")
         context["collections"] = (
-            CollectionPage.objects.live()
-            .public()
+            visible_pages(CollectionPage.objects.live(), user)
             .child_of(self)
             .annotate(
                 entry_count=Count("entries", filter=Q(entries__resource__in=visible), distinct=True)

@@ -1,13 +1,44 @@
 """The hub's document model: a Wagtail document that remembers the text read from each of its pages."""
 
+from __future__ import annotations
+
+import os
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, Document
+from wagtail.utils.file import hash_filelike
 
-from .extraction import UnacceptableFile, check_upload
+from .extraction import DOCX, PDF, UnacceptableFile, check_upload
+
+#: What a stored file may be called after; anything else is named after its content.
+_KEPT_EXTENSIONS = frozenset({".pdf", ".docx", ".docm", ".dotx", ".dotm"})
+#: Languages a detected language code is shown as (the hub's three).
+LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "rw": _("Kinyarwanda")}
+
+
+def stored_file_name(instance: HubDocument, filename: str) -> str:
+    """documents/<random>.<ext>: an uploader's file name never becomes a path on the server.
+
+    The name an editor gave the file is kept in ``original_filename`` (and is the name a
+    download gets); only the extension survives, when it is one the hub reads.
+    """
+    extension = os.path.splitext(filename)[1].lower()
+    if extension not in _KEPT_EXTENSIONS:
+        try:
+            kind = check_upload(instance.file, max_bytes=2**63)
+        except (UnacceptableFile, OSError, ValueError):
+            kind = ""
+        extension = {PDF: ".pdf", DOCX: ".docx"}.get(kind, "")
+    return f"documents/{uuid.uuid4().hex}{extension}"
 
 
 class ExtractionStatus(models.TextChoices):
@@ -23,6 +54,11 @@ class ExtractionStatus(models.TextChoices):
 class HubDocument(AbstractDocument):
     """A PDF or Word file; its text, page by page, is read in the worker and kept here."""
 
+    file = models.FileField(upload_to=stored_file_name, verbose_name=_("file"))
+    original_filename = models.CharField(
+        _("original file name"), max_length=255, blank=True, editable=False
+    )
+
     extraction_status = models.CharField(
         _("extraction status"),
         max_length=20,
@@ -36,6 +72,9 @@ class HubDocument(AbstractDocument):
     extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
     extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    character_count = models.PositiveIntegerField(
+        _("characters"), null=True, blank=True, editable=False
+    )
     metadata = models.JSONField(_("metadata read from the file"), default=dict, editable=False)
 
     admin_form_fields = Document.admin_form_fields
@@ -44,16 +83,59 @@ class HubDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
+    def save(self, *args, **kwargs) -> None:
+        upload = self.file
+        if upload and not getattr(upload, "_committed", True):
+            # A new file: remember the name it came with before it is stored under another.
+            self.original_filename = os.path.basename(upload.name)[:255]
+        super().save(*args, **kwargs)
+
+    @property
+    def filename(self) -> str:
+        """The name a download gets: the uploader's, made safe; else the stored one."""
+        if self.original_filename:
+            try:
+                return get_valid_filename(self.original_filename)
+            except Exception:  # a name of only punctuation: the stored name will do
+                pass
+        return os.path.basename(self.file.name)
+
     def clean(self) -> None:
         super().clean()
         upload = self.file
-        if not upload:
-            return
+        if not upload or getattr(upload, "_committed", True):
+            return  # only a new file is judged; a stored one was judged when it came
         # Judge the file by its content, never by its name.
         try:
             check_upload(upload, max_bytes=settings.HUB_MAX_UPLOAD_BYTES)
         except UnacceptableFile as refusal:
-            raise ValidationError({"file": str(refusal)}) from refusal
+            raise ValidationError({"file": _refusal_message(refusal)}) from refusal
+        duplicate = self.find_duplicate()
+        if duplicate is not None:
+            raise ValidationError({"file": duplicate_message(duplicate)})
+
+    def find_duplicate(self) -> HubDocument | None:
+        """Another document with the same file content as this one's new file, if any."""
+        upload = self.file
+        position = upload.tell()
+        try:
+            upload.seek(0)
+            file_hash = hash_filelike(upload)
+        finally:
+            upload.seek(position)
+        others = HubDocument.objects.filter(file_hash=file_hash)
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        return others.order_by("pk").first()
+
+    @property
+    def language(self) -> str:
+        """The language detected in the text ("en", "fr", "rw"), or ""."""
+        return str((self.metadata or {}).get("language", ""))
+
+    @property
+    def language_name(self) -> str:
+        return str(LANGUAGE_NAMES.get(self.language, self.language))
 
     @property
     def needs_extraction(self) -> bool:
@@ -69,8 +151,63 @@ class HubDocument(AbstractDocument):
             return f"{label}. {self.extraction_error}"
         return label
 
+    @property
+    def status_summary(self) -> str:
+        """One line for the admin listing: "Text extracted: 12 pages, 30,120 characters, French"."""
+        label = str(self.get_extraction_status_display())
+        if self.extraction_status != ExtractionStatus.EXTRACTED:
+            return label
+        details = []
+        if self.page_count:
+            details.append(
+                ngettext("%(count)s page", "%(count)s pages", self.page_count)
+                % {"count": self.page_count}
+            )
+        if self.character_count is not None:
+            details.append(gettext("%(count)s characters") % {"count": f"{self.character_count:,}"})
+        if self.language:
+            details.append(self.language_name)
+        return f"{label}: {', '.join(details)}" if details else label
+
+    @property
+    def is_word_file(self) -> bool:
+        return os.path.splitext(self.file.name)[1].lower() in _KEPT_EXTENSIONS - {".pdf"}
+
     def page_texts(self) -> list[tuple[int, str]]:
         return list(self.text_pages.order_by("number").values_list("number", "text"))
+
+
+def _refusal_message(refusal: UnacceptableFile) -> str:
+    """The refusal in the editor's language (the extraction package speaks English only)."""
+    messages = {
+        "not_supported": _("This file is not a PDF or Word (.docx) document."),
+        "empty": _("This file is empty."),
+        "too_large": _("This file is larger than the %(limit)s limit."),
+        "encrypted": _(
+            "This file is protected with a password. Remove the password and upload it again."
+        ),
+    }
+    template = messages.get(refusal.code)
+    if template is None or (refusal.code == "too_large" and "limit" not in refusal.params):
+        return refusal.message
+    try:
+        return str(template) % refusal.params if refusal.params else str(template)
+    except (KeyError, ValueError):
+        return refusal.message
+
+
+def duplicate_message(existing: HubDocument) -> str:
+    """Tell the editor the file is already in the library, with a link to it."""
+    return format_html(
+        '{} <a href="{}">{}</a>',
+        gettext(
+            "This file is already in the library as “%(title)s”: use that document instead "
+            "of uploading it again."
+        )
+        % {"title": existing.title},
+        reverse("wagtaildocs:edit", args=[existing.pk]),
+        gettext("Open the existing document"),
+    )
 
 
 class DocumentPageText(models.Model):

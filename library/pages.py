@@ -23,7 +23,8 @@ class LibraryIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["library.ResourcePage"]
+    # TWG sections (hub.publishing) hold each TWG's papers; browse looks below them too.
+    subpage_types = ["library.ResourcePage", "hub.TwgSectionPage"]
     max_count = 1
 
     class Meta:
@@ -79,7 +80,22 @@ class ResourcePageForm(WagtailAdminPageForm):
         related = cleaned.get("related_resources")
         if related and self.instance.pk and any(r.pk == self.instance.pk for r in related):
             self.add_error("related_resources", _("A resource cannot be related to itself."))
+        self._prefill_from_attachments(cleaned)
         return cleaned
+
+    def _prefill_from_attachments(self, cleaned: dict) -> None:
+        """An empty publication date and languages take what the attached files say."""
+        from .prefill import prefill_resource_data
+
+        attachments = self.formsets.get("attachments")
+        if attachments is None or not attachments.is_valid():
+            return
+        documents = [
+            form.cleaned_data.get("document")
+            for form in attachments.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        prefill_resource_data(cleaned, documents)
 
 
 class ResourcePage(Page):
@@ -196,7 +212,7 @@ class ResourcePage(Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
-    parent_page_types = ["library.LibraryIndexPage"]
+    parent_page_types = ["library.LibraryIndexPage", "hub.TwgSectionPage"]
     subpage_types: list[str] = []
 
     class Meta:
@@ -207,7 +223,7 @@ class ResourcePage(Page):
         from .related import related_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_for(self)
+        context["related"] = related_for(self, user=getattr(request, "user", None))
         return context
 
     def attached_documents(self) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 
 from django.conf import settings
@@ -49,6 +50,33 @@ def read_document(document_id: int, *, force: bool = False) -> HubDocument | Non
     return document
 
 
+_JUNK_TITLES = frozenset({"untitled", "microsoft word", "document", "title", "slide 1"})
+_WORD_PREFIX = re.compile(r"^microsoft (?:word|powerpoint) - ", re.I)
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[_\-.]+", " ", text).lower().split())
+
+
+def title_from_file(document: HubDocument, metadata: dict[str, str]) -> str | None:
+    """The title the file itself declares, when the document's title is only its file name.
+
+    Wagtail fills an upload's title from its file name; a real title read from the file is
+    better, and replaces it. A title an editor typed is never replaced.
+    """
+    declared = _WORD_PREFIX.sub("", " ".join(str(metadata.get("title", "")).split()))
+    if len(declared) < 3 or declared.lower() in _JUNK_TITLES:
+        return None
+    names = {
+        _normal(os.path.splitext(name)[0])
+        for name in (document.original_filename, os.path.basename(document.file.name))
+        if name
+    }
+    if declared == document.title or _normal(document.title) not in names:
+        return None
+    return declared[:255]
+
+
 @transaction.atomic
 def store_extraction(document: HubDocument, extraction: Extraction, file_hash: str) -> None:
     document.text_pages.all().delete()
@@ -62,15 +90,21 @@ def store_extraction(document: HubDocument, extraction: Extraction, file_hash: s
     # A timed-out read keeps the pages it got; the file's own page count says how many there are.
     declared = str(extraction.metadata.get("page_count", ""))
     document.page_count = int(declared) if declared.isdigit() else (len(extraction.pages) or None)
+    document.character_count = extraction.characters if extraction.pages else None
     document.metadata = extraction.metadata
+    title = title_from_file(document, extraction.metadata)
+    if title:
+        document.title = title
     document.extracted_hash = file_hash
     document.extracted_at = timezone.now()
     document.save(
         update_fields=[
+            "title",
             "extraction_status",
             "extraction_error",
             "extraction_engine",
             "page_count",
+            "character_count",
             "metadata",
             "extracted_hash",
             "extracted_at",

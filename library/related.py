@@ -1,7 +1,7 @@
 """The "Related resources" of a resource page: editors' picks first, then the engine's.
 
-Everything shown is loaded with `ResourcePage.objects.live().public()`, whatever the index says,
-so a page unpublished or restricted since it was indexed is never linked or named.
+Everything shown is loaded as live pages the viewer may see (library.access), whatever the index
+says, so a page unpublished or restricted since it was indexed is never linked or named.
 """
 
 from __future__ import annotations
@@ -15,17 +15,19 @@ MAX_RELATED = 6
 _ENGINE_EXTRA = 6
 
 
-def related_for(page, *, limit: int = MAX_RELATED) -> list:
-    """Up to `limit` live, public ResourcePages: editors' picks in their order, then similar ones.
+def related_for(page, *, limit: int = MAX_RELATED, user=None) -> list:
+    """Up to `limit` live ResourcePages the viewer may see: editors' picks in their order, then
+    similar ones.
 
     Three queries at most (picks' order, picks, similar pages), however many items.
     """
     from search.backends import get_backend
     from search.related import similar_resources
 
+    from .access import viewer_labels, visible_pages
     from .pages import ResourcePage
 
-    visible = ResourcePage.objects.live().public().exclude(pk=page.pk)
+    visible = visible_pages(ResourcePage.objects.live(), user).exclude(pk=page.pk)
     related: list = []
     if page.pk:
         through = ResourcePage.related_resources.through
@@ -40,7 +42,9 @@ def related_for(page, *, limit: int = MAX_RELATED) -> list:
     if len(related) >= limit or not page.pk:
         return related
     try:
-        ids = similar_resources(get_backend(), page.pk, size=limit + _ENGINE_EXTRA)
+        ids = similar_resources(
+            get_backend(), page.pk, size=limit + _ENGINE_EXTRA, access=viewer_labels(user)
+        )
     except Exception:  # noqa: BLE001 - a misconfigured backend must not break the page
         logger.exception("No related resources from the engine for page %s", page.pk)
         return related

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from django.db import DatabaseError
+
 from django_tasks import task
 
+from hub.task_queue import retry_later
 from search.indexing import queue_document
 
 from .reading import read_document
 
 
 @task()
-def read_document_task(document_id: int, force: bool = False) -> None:
-    document = read_document(document_id, force=force)
+def read_document_task(document_id: int, force: bool = False, attempt: int = 1) -> None:
+    # A document deleted meanwhile reads as None: nothing to do. Extraction itself never raises
+    # (a bad file ends with a status); what can pass is storage or the database being away.
+    try:
+        document = read_document(document_id, force=force)
+    except (OSError, DatabaseError) as error:
+        retry_later(read_document_task, document_id, force=force, attempt=attempt, error=error)
+        return
     if document is not None:
         queue_document(document.pk)

@@ -14,15 +14,17 @@ from django.utils.translation import gettext as _
 
 from hub.organisations import Organisation
 
+from .access import visible_pages
 from .pages import ResourcePage, ResourceType
 from .taxonomy import GcmObjective, GuidingPrinciple
 
 RESOURCES_PER_PAGE = 20
 
 
-def public_resources() -> QuerySet[ResourcePage]:
-    """Resources anyone may read: published, and not behind a view restriction (own or inherited)."""
-    return ResourcePage.objects.live().public()
+def public_resources(user=None) -> QuerySet[ResourcePage]:
+    """Published resources this viewer may read (no viewer: the public), by library.access: a
+    restricted resource never shows up for others, not even as a number."""
+    return visible_pages(ResourcePage.objects.live(), user)
 
 
 def newest_first(resources: QuerySet[ResourcePage]) -> QuerySet[ResourcePage]:
@@ -34,9 +36,9 @@ def newest_first(resources: QuerySet[ResourcePage]) -> QuerySet[ResourcePage]:
     )
 
 
-def with_resource_counts(queryset: QuerySet, relation: str = "resources") -> QuerySet:
-    """Annotate ``resource_count`` (live, public resources only) in the same single query."""
-    visible = public_resources().values("pk")
+def with_resource_counts(queryset: QuerySet, relation: str = "resources", user=None) -> QuerySet:
+    """Annotate ``resource_count`` (live resources the viewer may see) in one single query."""
+    visible = public_resources(user).values("pk")
     return queryset.annotate(
         resource_count=Count(relation, filter=Q(**{f"{relation}__in": visible}), distinct=True)
     )
@@ -81,7 +83,7 @@ def contributing_organisations(resources: QuerySet[ResourcePage]) -> QuerySet[Or
 
 
 def _taxonomy_list(request: HttpRequest, model: type[Model], template: str) -> HttpResponse:
-    terms = with_resource_counts(model.objects.order_by("number"))
+    terms = with_resource_counts(model.objects.order_by("number"), user=request.user)
     return render(request, template, {"terms": terms})
 
 
@@ -98,7 +100,7 @@ def _taxonomy_detail(
     if slug != term.slug:
         # Titles may be reworded: old or short links land on the one canonical address.
         return redirect(term.get_absolute_url(), permanent=True)
-    resources = public_resources().filter(**{resource_field: term})
+    resources = public_resources(request.user).filter(**{resource_field: term})
     page = paginate(request, newest_first(resources).prefetch_related("objectives"))
     context = {
         "term": term,

@@ -1,5 +1,6 @@
 """The library in the Wagtail admin: the GCM taxonomy as snippets, document reading status."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -9,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from taggit.models import Tag
 
 from .admin_listing import ResourceListingViewSet
+from .document_admin import HubDocumentIndexView, retry_extraction
 from .taxonomy import GcmObjective, GuidingPrinciple, Place
 
 
@@ -67,3 +69,22 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+# Before Wagtail's own document URLs (order=-1): the document listing gains a column saying
+# whether each file's text was read; wagtaildocs:index still names this URL.
+@hooks.register("register_admin_urls", order=-1)
+def register_document_admin_urls():
+    return [
+        path("documents/", HubDocumentIndexView.as_view(), name="hub_documents_index"),
+        path(
+            "documents/results/",
+            HubDocumentIndexView.as_view(results_only=True),
+            name="hub_documents_index_results",
+        ),
+        path(
+            "documents/<int:document_id>/retry-extraction/",
+            retry_extraction,
+            name="hub_document_retry_extraction",
+        ),
+    ]

@@ -8,9 +8,11 @@ PY=${PYTHON:-.venv/bin/python}
 mkdir -p "${HUB_VAR_DIR:-var}"  # SQLite creates the database file, not its folder
 "$PY" manage.py migrate --noinput
 "$PY" manage.py seed_demo  # idempotent; prints the admin login
+# Bring an index built by an older version in line with the database (new fields, access labels).
+"$PY" manage.py search_index check --fix -v0 || true
 "$PY" manage.py collectstatic --noinput -v0
 
-"$PY" manage.py db_worker &
+"$PY" manage.py run_worker &  # db_worker + re-queues tasks a killed worker abandoned
 worker=$!
 # Whichever way the server ends (Ctrl-C included), don't leave the worker behind.
 trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT

@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import InitVar, dataclass, field
 from typing import Protocol
 
+from library.access import EVERYTHING, PUBLIC
+
 from .query import ParsedQuery
 
 # The page size readers get, and the most they may ask for.
@@ -47,8 +49,13 @@ class SearchRequest:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     objectives: InitVar[tuple[int, ...]] = ()
+    # The viewer's access labels (library.access.viewer_labels): a record is found only when it
+    # carries one of them. Nobody named means the public: fail closed.
+    access: tuple[str, ...] = (PUBLIC,)
 
     def __post_init__(self, objectives: tuple[int, ...]) -> None:
+        access = tuple(dict.fromkeys(label for label in self.access if label))
+        object.__setattr__(self, "access", access or (PUBLIC,))
         filters = {name: tuple(values) for name, values in self.filters.items() if values}
         if objectives:
             merged = (*filters.get("objective", ()), *(str(n) for n in objectives))
@@ -141,6 +148,9 @@ class IndexedDocument:
     url: str
     kind: str
     pages: tuple[IndexedPage, ...]
+    # Who may read this file's text when it is stricter than its resource (a file in a private
+    # collection: the resource's and the collection's restrictions together); empty: the resource's.
+    access: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,13 @@ class ResourceRecord:
     documents: tuple[IndexedDocument, ...]
     # Facet name -> values (see FACETS), stored by both backends so search can narrow on them.
     facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Who may find it (library.access labels); a record that names nobody is for superusers only.
+    access: tuple[str, ...] = (EVERYTHING,)
+
+    def document_access(self, document: IndexedDocument) -> tuple[str, ...]:
+        """The labels that may read a document's pages (records.py combines the resource's
+        restrictions with the file's collection's, so this is never wider than the resource)."""
+        return document.access or self.access
 
 
 class SearchUnavailable(Exception):

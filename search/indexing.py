@@ -20,18 +20,11 @@ logger = logging.getLogger(__name__)
 
 def sync_resources(resource_ids: list[int]) -> None:
     """Make the index say what the database says about these pages: index, refresh or remove."""
-    from library.models import ResourcePage
+    from .records import build_record, is_indexable, load_pages
 
-    from .records import RECORD_PREFETCH, build_record, is_indexable
-
-    pages = {
-        page.pk: page
-        for page in ResourcePage.objects.filter(pk__in=resource_ids)
-        .select_related("working_group")
-        .prefetch_related(*RECORD_PREFETCH)
-    }
-    records = [build_record(page) for page in pages.values() if is_indexable(page)]
-    gone = [rid for rid in resource_ids if rid not in {r.resource_id for r in records}]
+    records = [build_record(page) for page in load_pages(resource_ids) if is_indexable(page)]
+    kept = {record.resource_id for record in records}
+    gone = [rid for rid in resource_ids if rid not in kept]
     backend = get_backend()
     if records:
         backend.index(records)
@@ -62,11 +55,32 @@ def queue_document(document_id: int) -> None:
 
 
 def queue_subtree(page: Page) -> None:
-    """A page's privacy changed: every resource below it may have to enter or leave the index."""
-    from library.models import ResourcePage
+    """A page's privacy changed or it moved: every record below it has new access labels."""
+    from .records import record_types
 
+    ids: list[int] = []
+    for record_type in record_types():
+        ids += record_type.model.objects.descendant_of(page, inclusive=True).values_list(
+            "pk", flat=True
+        )
+    queue_resources(ids)
+
+
+def queue_collection(collection_id: int) -> None:
+    """A collection's privacy changed: the resources whose files sit in it (or below) re-index."""
+    from wagtail.models import Collection
+
+    from library.models import ResourceAttachment
+
+    collection = Collection.objects.filter(pk=collection_id).first()
+    if collection is None:
+        return
     queue_resources(
-        list(ResourcePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+        list(
+            ResourceAttachment.objects.filter(
+                document__collection__in=collection.get_descendants(inclusive=True)
+            ).values_list("page_id", flat=True)
+        )
     )
 
 

@@ -1,19 +1,119 @@
-"""What a resource page becomes in the index."""
+"""What a page becomes in the index: resources here, other record types registered by their apps.
+
+Every record carries the access labels of its page's view restrictions (library.access); a file in
+a private collection carries its own, combined with the page's, so its text is never more visible
+than the resource.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
 from django.utils.html import strip_tags
 
+from wagtail.models import CollectionViewRestriction, Page
+
+from library.access import labels_for_restrictions, page_restrictions
 from library.models import DocumentPageText, ResourcePage
 
 from .contract import IndexedDocument, IndexedPage, ResourceRecord
 from .highlight import clean_text
 
 
+@dataclass(frozen=True)
+class RecordType:
+    model: type[Page]
+    build: Callable[[Page], ResourceRecord]
+    prefetch: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+
+
+_RECORD_TYPES: dict[type[Page], RecordType] = {}
+
+
+def register_record_type(
+    model: type[Page],
+    build: Callable[[Page], ResourceRecord],
+    prefetch: Iterable[str] = (),
+    select: Iterable[str] = (),
+) -> None:
+    """Let another app's pages be found by search (meetings, decisions): `build` turns a live
+    page into a record; its `access` is overwritten here from the page's restrictions."""
+    _RECORD_TYPES[model] = RecordType(model, build, tuple(prefetch), tuple(select))
+
+
+def record_types() -> list[RecordType]:
+    return list(_RECORD_TYPES.values())
+
+
 def is_indexable(page) -> bool:
-    """Only live resources that everyone may see are indexed (until access labels exist)."""
-    return (
-        isinstance(page, ResourcePage) and page.live and not page.get_view_restrictions().exists()
+    """Live pages of a registered type, restricted or not: access labels keep them in bounds."""
+    return type(page) in _RECORD_TYPES and page.live
+
+
+def all_records(batch_size: int = 200) -> Iterable[ResourceRecord]:
+    """Every record the database says the index should hold (for rebuilds and checks)."""
+    for record_type in record_types():
+        ids = list(record_type.model.objects.live().order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            for page in load_pages(ids[start : start + batch_size], [record_type]):
+                if is_indexable(page):
+                    yield build_record(page)
+
+
+def load_pages(page_ids: Iterable[int], types: list[RecordType] | None = None) -> list[Page]:
+    """The registered pages among these ids, each with what its builder reads prefetched."""
+    ids = list(page_ids)
+    pages: list[Page] = []
+    for record_type in types if types is not None else record_types():
+        queryset = record_type.model.objects.filter(pk__in=ids)
+        if record_type.select:
+            queryset = queryset.select_related(*record_type.select)
+        if record_type.prefetch:
+            queryset = queryset.prefetch_related(*record_type.prefetch)
+        pages += queryset
+    return pages
+
+
+def build_record(page: Page) -> ResourceRecord:
+    """The record of any registered page, with its access labels."""
+    record_type = _RECORD_TYPES[type(page)]
+    restrictions = page_restrictions(page)
+    record = record_type.build(page)
+    documents = tuple(
+        _with_document_access(document, restrictions) for document in record.documents
+    )
+    return replace(record, access=labels_for_restrictions(restrictions), documents=documents)
+
+
+def _with_document_access(document: IndexedDocument, page_rules: list) -> IndexedDocument:
+    from library.models import HubDocument
+
+    collection_id = (
+        HubDocument.objects.filter(pk=document.document_id)
+        .values_list("collection_id", flat=True)
+        .first()
+    )
+    if collection_id is None:
+        return document
+    collection_rules = collection_restrictions(collection_id)
+    if not collection_rules:
+        return document
+    return replace(document, access=labels_for_restrictions([*page_rules, *collection_rules]))
+
+
+def collection_restrictions(collection_id: int) -> list[CollectionViewRestriction]:
+    """The collection's own restrictions and its ancestors' (as Wagtail serves documents)."""
+    from wagtail.models import Collection
+
+    collection = Collection.objects.filter(pk=collection_id).first()
+    if collection is None:
+        return []
+    return list(
+        CollectionViewRestriction.objects.filter(
+            collection__in=collection.get_ancestors(inclusive=True)
+        ).prefetch_related("groups")
     )
 
 
@@ -48,7 +148,8 @@ def facets_of(page: ResourcePage, objectives, principles, organisations, languag
     }
 
 
-def build_record(page: ResourcePage) -> ResourceRecord:
+def build_resource_record(page: ResourcePage) -> ResourceRecord:
+    """A resource's own fields; build_record adds the access labels."""
     objectives = list(page.objectives.all())
     principles = list(page.principles.all())
     organisations = list(page.organisations.all())
@@ -96,3 +197,8 @@ def build_record(page: ResourcePage) -> ResourceRecord:
         documents=documents,
         facets=facets_of(page, objectives, principles, organisations, languages, places),
     )
+
+
+register_record_type(
+    ResourcePage, build_resource_record, prefetch=RECORD_PREFETCH, select=("working_group",)
+)

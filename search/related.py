@@ -50,13 +50,16 @@ _STOPWORDS = frozenset(
 )
 
 
-def similar_resources(backend, resource_id: int, size: int = DEFAULT_SIZE) -> list[int]:
-    """Ids of the indexed resources most like resource_id, best first, never itself."""
+def similar_resources(
+    backend, resource_id: int, size: int = DEFAULT_SIZE, access: tuple[str, ...] = ("public",)
+) -> list[int]:
+    """Ids of the indexed resources most like resource_id that the viewer's access labels reach,
+    best first, never itself."""
     try:
         if backend.name == "embedded":
-            return embedded_similar(backend, resource_id, size)
+            return embedded_similar(backend, resource_id, size, access)
         if backend.name == "elasticsearch":
-            return elasticsearch_similar(backend, resource_id, size)
+            return elasticsearch_similar(backend, resource_id, size, access)
     except Exception as error:  # noqa: BLE001 - related items are a nicety, never a 500
         logger.warning("No related resources for %s, the engine failed: %r", resource_id, error)
         return []
@@ -80,7 +83,9 @@ def _quoted(word: str) -> str:
 # -- embedded ----------------------------------------------------------------------------------
 
 
-def embedded_similar(backend, resource_id: int, size: int) -> list[int]:
+def embedded_similar(
+    backend, resource_id: int, size: int, access: tuple[str, ...] = ("public",)
+) -> list[int]:
     try:
         connection = backend._connect()
         row = connection.execute(
@@ -104,8 +109,10 @@ def embedded_similar(backend, resource_id: int, size: int) -> list[int]:
             return []
         rows = connection.execute(
             f"SELECT rowid FROM resource_text WHERE resource_text MATCH ? AND rowid != ?"
+            " AND rowid IN (SELECT resource_id FROM resource_access"
+            f" WHERE label IN ({', '.join('?' * len(access))}))"
             f" ORDER BY bm25(resource_text, {_WEIGHTS}), rowid DESC LIMIT ?",
-            (" OR ".join(_quoted(word) for word in words), resource_id, size),
+            (" OR ".join(_quoted(word) for word in words), resource_id, *access, size),
         ).fetchall()
     except sqlite3.Error as error:
         logger.warning("No related resources for %s: %s", resource_id, error)
@@ -116,7 +123,9 @@ def embedded_similar(backend, resource_id: int, size: int) -> list[int]:
 # -- elasticsearch ------------------------------------------------------------------------------
 
 
-def elasticsearch_similar(backend, resource_id: int, size: int) -> list[int]:
+def elasticsearch_similar(
+    backend, resource_id: int, size: int, access: tuple[str, ...] = ("public",)
+) -> list[int]:
     from elasticsearch import ApiError, TransportError
     from elasticsearch import ConnectionError as EsConnectionError
 
@@ -139,6 +148,7 @@ def elasticsearch_similar(backend, resource_id: int, size: int) -> list[int]:
                 }
             ],
             "must_not": [{"ids": {"values": [str(resource_id)]}}],
+            "filter": [{"terms": {"access": list(access)}}],
         }
     }
     try:

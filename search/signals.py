@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import indexing
@@ -34,6 +34,24 @@ def on_privacy_change(sender, instance, **kwargs) -> None:
         indexing.queue_subtree(page)
 
 
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def on_privacy_groups_change(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_") and isinstance(instance, PageViewRestriction):
+        on_privacy_change(sender, instance)
+
+
+@receiver(post_save, sender=CollectionViewRestriction)
+@receiver(post_delete, sender=CollectionViewRestriction)
+def on_collection_privacy_change(sender, instance, **kwargs) -> None:
+    indexing.queue_collection(instance.collection_id)
+
+
+@receiver(m2m_changed, sender=CollectionViewRestriction.groups.through)
+def on_collection_groups_change(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_") and isinstance(instance, CollectionViewRestriction):
+        indexing.queue_collection(instance.collection_id)
+
+
 def on_publisher_changed(sender, instance, **kwargs) -> None:
     """An organisation or TWG renamed: the resources that credit it carry its name in the index."""
     indexing.queue_resources(list(instance.resources.values_list("pk", flat=True)))
@@ -44,14 +62,20 @@ post_save.connect(on_publisher_changed, sender="hub.Organisation", dispatch_uid=
 post_save.connect(on_publisher_changed, sender="hub.WorkingGroup", dispatch_uid="hub-search-twg")
 
 
-def on_resource_deleted(sender, instance, **kwargs) -> None:
-    indexing.remove_now([instance.pk])
+@receiver(post_delete)
+def on_page_deleted(sender, instance, **kwargs) -> None:
+    """Any page of a type the index holds (resources, meetings...) leaves the index at once."""
+    from .records import record_types
+
+    if isinstance(instance, Page) and any(sender is t.model for t in record_types()):
+        indexing.remove_now([instance.pk])
 
 
-def _connect_deletes() -> None:
-    from library.models import ResourcePage
+def on_document_saved(sender, instance, raw: bool = False, **kwargs) -> None:
+    """A file moved to another collection (maybe a private one): its resources re-index. A file
+    whose text is still to be read is re-indexed by the reading task instead."""
+    if not raw and not instance.needs_extraction:
+        indexing.queue_document(instance.pk)
 
-    post_delete.connect(on_resource_deleted, sender=ResourcePage, dispatch_uid="hub-search-delete")
 
-
-_connect_deletes()
+post_save.connect(on_document_saved, sender="library.HubDocument", dispatch_uid="hub-search-doc")

@@ -1,8 +1,8 @@
 """As-you-type suggestions for the search box: resource titles, GCM objectives and organisations.
 
-Titles come from the search engine, which holds only live, public resources; each id the engine
-returns is checked again against the database (live and public) before its title is shown, so a
-stale index never leaks a withdrawn page. Objectives and organisations come from the database, so
+Titles come from the search engine, asked only for records the viewer's access labels reach; each
+id the engine returns is checked again against the database (live, and visible to this viewer)
+before its title is shown, so neither a stale index nor a restricted page ever leaks a title. Objectives and organisations come from the database, so
 the search box still helps when the engine is down.
 """
 
@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from django.db.models import Q
 
 from hub.organisations import Organisation
+from library.access import viewer_labels, visible_pages
 from library.models import GcmObjective, ResourcePage
 
 from .contract import SearchUnavailable
@@ -85,17 +86,19 @@ def _share(found: dict[str, list[Suggestion]]) -> list[Suggestion]:
 
 
 def resource_suggestions(backend, text: str, request=None) -> list[Suggestion]:
-    """Live, public resources whose title has every typed word, the last one as a prefix."""
+    """Live resources this viewer may see whose title has every typed word, the last a prefix."""
     typed = words(text)
     if not typed:
         return []
+    user = getattr(request, "user", None)
+    access = viewer_labels(user)
     if backend.name == "embedded":
-        ids = embedded_title_ids(backend, typed)
+        ids = embedded_title_ids(backend, typed, access)
     elif backend.name == "elasticsearch":
-        ids = elasticsearch_title_ids(backend, typed)
+        ids = elasticsearch_title_ids(backend, typed, access)
     else:
         return []
-    pages = ResourcePage.objects.live().public().in_bulk(ids)
+    pages = visible_pages(ResourcePage.objects.live(), user).in_bulk(ids)
     suggestions = []
     for rid in ids:
         page = pages.get(rid)
@@ -121,7 +124,9 @@ def _starts_with(title: str, typed: list[str]) -> bool:
     )
 
 
-def embedded_title_ids(backend, typed: list[str]) -> list[int]:
+def embedded_title_ids(
+    backend, typed: list[str], access: tuple[str, ...] = ("public",)
+) -> list[int]:
     """FTS5 on the title column: every word quoted, the last one a prefix.
 
     The porter tokenizer stems prefixes too ("migratio"* finds nothing, the stem being "migrat"),
@@ -138,8 +143,10 @@ def embedded_title_ids(backend, typed: list[str]) -> list[int]:
             backend._connect()
             .execute(
                 "SELECT t.rowid, r.title FROM resource_text t JOIN resource r ON r.id = t.rowid"
-                " WHERE resource_text MATCH ? ORDER BY bm25(resource_text) LIMIT ?",
-                (match, _CANDIDATES),
+                " WHERE resource_text MATCH ? AND t.rowid IN (SELECT resource_id FROM"
+                f" resource_access WHERE label IN ({', '.join('?' * len(access))}))"
+                " ORDER BY bm25(resource_text) LIMIT ?",
+                (match, *access, _CANDIDATES),
             )
             .fetchall()
         )
@@ -155,7 +162,9 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def elasticsearch_title_ids(backend, typed: list[str]) -> list[int]:
+def elasticsearch_title_ids(
+    backend, typed: list[str], access: tuple[str, ...] = ("public",)
+) -> list[int]:
     """match_bool_prefix on the unstemmed title: every word a term, the last one a prefix."""
     from elasticsearch import ApiError, TransportError
     from elasticsearch import ConnectionError as EsConnectionError
@@ -164,6 +173,7 @@ def elasticsearch_title_ids(backend, typed: list[str]) -> list[int]:
     body = {
         "bool": {
             "must": [{"match_bool_prefix": {"title.plain": {"query": text, "operator": "and"}}}],
+            "filter": [{"terms": {"access": list(access)}}],
             # Titles that begin with what was typed rank first.
             "should": [{"match_phrase_prefix": {"title.plain": {"query": text, "boost": 5}}}],
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.http import HttpRequest, JsonResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -39,8 +39,13 @@ def suggest_view(request: HttpRequest) -> JsonResponse:
     if degraded:
         # Do not let caches keep the partial answer once the engine is back.
         patch_cache_control(response, no_store=True)
+    elif request.user.is_authenticated:
+        # A member's suggestions may name restricted titles: only their own browser may keep them.
+        patch_cache_control(response, private=True, max_age=MAX_AGE)
+        patch_vary_headers(response, ["Cookie"])
     else:
         patch_cache_control(response, public=True, max_age=MAX_AGE)
+        patch_vary_headers(response, ["Cookie"])
     return response
 
 

@@ -11,8 +11,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.models import Page
+
+from library.access import viewer_labels, visible_pages
 from library.browse import ActiveFilter, Facet, Option, SortLink, facet_specs
-from library.models import ResourcePage
 
 from .analytics import track_search
 from .backends import get_backend
@@ -41,7 +43,12 @@ def search_view(request: HttpRequest) -> HttpResponse:
     except BadSearch as error:
         context.update(error=str(error), query="")
         return render(request, "search/search.html", context, status=400)
-    search_request = replace(read.request, query=with_synonyms(read.request.query))
+    # The viewer's labels come from their groups now: leaving a TWG counts from the next search.
+    search_request = replace(
+        read.request,
+        query=with_synonyms(read.request.query),
+        access=viewer_labels(request.user),
+    )
     links = _Links(request.path, search_request)
     context.update(
         notices=read.notices,
@@ -65,7 +72,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     facets, active_filters = _facets(read, results, links)
     context.update(
         results=results,
-        rows=_rows(results, search_request),
+        rows=_rows(results, search_request, request.user),
         pagination=_pagination(links, results),
         facet_panel={"facets": facets},
         active_filters=active_filters,
@@ -176,12 +183,17 @@ def _facets(
     return facets, active
 
 
-def _rows(results: SearchResults, search_request: SearchRequest) -> list[dict]:
-    """The hits as live pages; resources promoted for this exact query first on page 1, marked
-    "Recommended", and never repeated further down (on any page)."""
-    promoted = promoted_pages(search_request.query.raw)
+def _rows(results: SearchResults, search_request: SearchRequest, user) -> list[dict]:
+    """The hits as live pages the viewer may see (the database has the last word over the index);
+    resources promoted for this exact query first on page 1, marked "Recommended", and never
+    repeated further down (on any page)."""
+    promoted = promoted_pages(search_request.query.raw, user)
     promoted_ids = {page.pk for page, _note in promoted}
-    pages = ResourcePage.objects.live().public().in_bulk([hit.resource_id for hit in results.hits])
+    ids = [hit.resource_id for hit in results.hits]
+    pages = {
+        page.pk: page
+        for page in visible_pages(Page.objects.live().filter(pk__in=ids), user).specific()
+    }
     rows = []
     if search_request.page == 1:
         hits = {hit.resource_id: hit for hit in results.hits}

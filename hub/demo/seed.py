@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 
 from hub.models import HomePage
 from hub.organisations import Organisation, WorkingGroup
+from hub.publishing.models import TwgSectionPage
 from library.extraction.docx import extract_docx
 from library.extraction.pdf import extract_pdf
 from library.models import (
@@ -40,8 +41,19 @@ from search.indexing import sync_resources
 
 from .catalogue import COLLECTIONS, ORGANISATIONS, RESOURCES, WORKING_GROUPS
 from .files import make_docx, make_pdf
+from .governance import ensure_governance
 
 ADMIN_USERNAME = "admin"
+
+
+# One user per publishing role, to try the TWG review workflow (README: "Publishing as a TWG").
+DEMO_TWG = "twg-labour-migration"
+DEMO_USERS = (
+    ("twg-author", "Aline", "Uwase", "member of the TWG on Labour Migration and Skills"),
+    ("twg-chair", "Jean", "Habimana", "chair of the TWG on Labour Migration and Skills"),
+    ("secretariat", "Grace", "Mukamana", "Secretariat editor"),
+    ("committee", "Eric", "Niyonzima", "Executive Committee"),
+)
 
 
 @dataclass
@@ -49,6 +61,8 @@ class SeedReport:
     created: list[str] = field(default_factory=list)
     admin_password: str | None = None
     admin_password_note: str = ""
+    demo_users: list[tuple[str, str]] = field(default_factory=list)  # (username, role)
+    demo_users_password: str | None = None
 
 
 def ensure_site() -> tuple[HomePage, LibraryIndexPage, bool]:
@@ -128,6 +142,46 @@ def ensure_admin(report: SeedReport) -> None:
     report.admin_password = password
 
 
+def ensure_demo_users(report: SeedReport) -> None:
+    """The role users, sharing one generated password kept beside the admin's.
+
+    Only users the seed made are touched: a password changed by hand is kept (and not printed).
+    """
+    from hub import roles
+
+    User = get_user_model()
+    password_file = Path(settings.VAR_DIR) / "demo-users-password.txt"
+    password = password_file.read_text().strip() if password_file.exists() else None
+    if password is None:
+        password = secrets.token_urlsafe(12)
+        password_file.parent.mkdir(parents=True, exist_ok=True)
+        password_file.write_text(password + "\n")
+        password_file.chmod(0o600)
+    twg = WorkingGroup.objects.filter(slug=DEMO_TWG).first()
+    groups = {
+        "twg-author": [twg.group] if twg and twg.group else [],
+        "twg-chair": [g for g in (twg and twg.group, twg and twg.chairs_group) if g],
+        "secretariat": [roles.role_group(roles.SECRETARIAT)],
+        "committee": [roles.role_group(roles.EXECUTIVE_COMMITTEE)],
+    }
+    usable = True
+    for username, first_name, last_name, role in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(
+                username,
+                f"{username}@example.org",
+                password,
+                first_name=first_name,
+                last_name=last_name,
+            )
+            report.created.append(f"demo user {username}")
+        usable = usable and user.check_password(password)
+        user.groups.add(*groups[username], roles.role_group(roles.MEMBERS))
+        report.demo_users.append((username, role))
+    report.demo_users_password = password if usable else None
+
+
 def ensure_publishers(report: SeedReport) -> None:
     for spec in ORGANISATIONS:
         _, created = Organisation.objects.get_or_create(
@@ -176,6 +230,10 @@ def _document(resource: dict, spec: dict, number: int) -> HubDocument:
 
 
 def _create_resource(library: LibraryIndexPage, spec: dict) -> ResourcePage:
+    working_group = WorkingGroup.objects.filter(slug=spec.get("working_group") or "").first()
+    # A TWG's papers live in its section (hub.workflow), where its members draft and edit.
+    section = TwgSectionPage.objects.filter(working_group=working_group).first()
+    parent = section if working_group is not None and section is not None else library
     page = ResourcePage(
         title=spec["title"],
         slug=spec["slug"],
@@ -184,9 +242,9 @@ def _create_resource(library: LibraryIndexPage, spec: dict) -> ResourcePage:
         publication_date=datetime.date.fromisoformat(spec["date"]),
         external_url=spec.get("external_url", ""),
         primary_objective=GcmObjective.objects.get(number=spec["primary"]),
-        working_group=WorkingGroup.objects.filter(slug=spec.get("working_group") or "").first(),
+        working_group=working_group,
     )
-    library.add_child(instance=page)
+    parent.add_child(instance=page)
     page.objectives.set(GcmObjective.objects.filter(number__in=spec["objectives"]))
     page.principles.set(GuidingPrinciple.objects.filter(number__in=spec["principles"]))
     page.organisations.set(Organisation.objects.filter(slug__in=spec["organisations"]))
@@ -261,6 +319,7 @@ def seed() -> SeedReport:
     ensure_publishers(report)
     new_ids = ensure_resources(library, report)
     ensure_collections(collections, report)
+    new_ids += ensure_governance(home, report)
     # The worker would index them within seconds; doing it now makes search work at once.
     if new_ids:
         try:
@@ -268,4 +327,5 @@ def seed() -> SeedReport:
         except SearchUnavailable:
             report.created.append("(search engine unavailable: the worker will index later)")
     ensure_admin(report)
+    ensure_demo_users(report)
     return report

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "hub",
     "library",
     "search",
+    "governance",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -59,11 +60,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub.security.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hub.security.PrivateForMembersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -122,17 +125,45 @@ WAGTAIL_SITE_NAME = os.environ.get(
 )
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "library.HubDocument"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx"]
+# Word's macro-enabled and template files read like .docx (uploads are judged by content).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "docm", "dotx", "dotm"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Files are always downloaded, never opened inside the hub's origin (with nosniff and a
+# restrictive Content-Security-Policy from Wagtail's serve view).
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# A review workflow's last approval publishes (or schedules) the page: hub/publishing/finish.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.publishing.finish.publish_approved"
 # The admin's own search uses the database: the hub's Elasticsearch index is for members' search only.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Uploads larger than this are refused before they are parsed.
 HUB_MAX_UPLOAD_BYTES = int(os.environ.get("HUB_MAX_UPLOAD_MB", "50")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A whole request body (several files at once) is refused above this, before it is read.
+HUB_MAX_REQUEST_BYTES = int(os.environ.get("HUB_MAX_REQUEST_MB", "110")) * 1024 * 1024
+# Files per request (Django refuses more with a 400).
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("HUB_MAX_FILES_PER_REQUEST", "20"))
+
+# Sign-in: failed attempts per account and address before a pause, and the pause.
+HUB_LOGIN_ATTEMPTS = int(os.environ.get("HUB_LOGIN_ATTEMPTS", "5"))
+HUB_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("HUB_LOGIN_LOCKOUT_MINUTES", "15"))
+AUTHENTICATION_BACKENDS = ["hub.security.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "hub.security.ThrottledLoginForm"
+# Restricted pages send visitors to the members' sign-in page, not the admin's.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL = "/sign-in/"
 
 # Background work: extraction and indexing never run inside a web request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Retries (hub/task_queue.py): a task meeting a passing failure (search engine away) runs again
+# after base * 2^(attempt-1) seconds, capped, and gives up (listed as failed) after the last.
+HUB_TASK_MAX_ATTEMPTS = int(os.environ.get("HUB_TASK_MAX_ATTEMPTS", "10"))
+HUB_TASK_RETRY_BASE_SECONDS = float(os.environ.get("HUB_TASK_RETRY_BASE_SECONDS", "15"))
+HUB_TASK_RETRY_MAX_SECONDS = float(os.environ.get("HUB_TASK_RETRY_MAX_SECONDS", "1800"))
+# A task RUNNING longer than this was abandoned by a killed worker: run_worker queues it again.
+HUB_TASK_STALLED_SECONDS = float(os.environ.get("HUB_TASK_STALLED_SECONDS", "3600"))
+# /health/ answers 503 when a runnable task has waited longer than this (no worker running).
+HUB_HEALTH_MAX_QUEUE_AGE_SECONDS = float(os.environ.get("HUB_HEALTH_MAX_QUEUE_AGE_SECONDS", "600"))
 
 # Extraction limits: a file may not hold the worker longer or larger than this.
 HUB_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("HUB_EXTRACTION_TIMEOUT_SECONDS", "60"))

@@ -1,10 +1,19 @@
-"""Reading a PDF's text page by page with pypdf."""
+"""Reading a PDF's text page by page: PDFium (pypdfium2) first, pypdf where PDFium falls short.
+
+Measured over the shared corpus (``make bench-extract``), PDFium reads text several times faster
+than pypdf and as fast as poppler's pdftotext, gets at least as much text, and fails on fewer
+files. pypdf stays for what PDFium does not do well: a file PDFium cannot open (pypdf repairs a
+lost cross-reference table and tells why an encrypted file cannot be read), and pages where
+PDFium finds (almost) no text, which pypdf re-reads: some fonts PDFium cannot map to Unicode are
+mapped by pypdf. A re-read page keeps whichever reading has more text.
+"""
 
 from __future__ import annotations
 
 import io
 import os
 import re
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -20,6 +29,11 @@ from .result import (
 )
 
 ENGINE = "pypdf"
+ENGINE_PYPDF = ENGINE
+ENGINE_PDFIUM = "pypdfium2"
+#: A page PDFium reads with fewer non-space characters than this is re-read with pypdf.
+SPARSE_PAGE_CHARACTERS = 40
+_SPACE = re.compile(r"\s+")
 
 
 def _reason(error: BaseException) -> str:
@@ -40,17 +54,13 @@ def _page_list(numbers: list[int]) -> str:
     return ", ".join(shown[:-1]) + (f", {shown[-1]}" if more else f" and {shown[-1]}") + more
 
 
-def extract_pdf(
+def extract_pdf_pypdf(
     path: str | os.PathLike[str],
     *,
     on_metadata: Callable[[dict[str, str]], None] | None = None,
     on_page: Callable[[str], None] | None = None,
 ) -> Extraction:
-    """Read a PDF: one string per page, page 1 first; never raises but MemoryError.
-
-    ``on_metadata`` and ``on_page`` are told the metadata and each page's text as soon as they
-    are read, so that a caller that has to stop a slow reading still has the pages read so far.
-    """
+    """Read a PDF with pypdf alone: one string per page; never raises but MemoryError."""
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError
 
@@ -98,7 +108,7 @@ def extract_pdf(
     except Exception as error:
         if _needs_crypto(error):
             return _missing_dependency(error)
-        return _damaged("could not read its page tree", error)
+        return _read_scanned_pages(path, error, on_metadata, on_page)
     if count == 0:
         return _damaged("found no pages in it")
 
@@ -187,6 +197,73 @@ def _repaired_reader(path: str | os.PathLike[str]) -> Any | None:
         return None
 
 
+MAX_SCANNED_OBJECTS = 200_000
+
+
+def _read_scanned_pages(
+    path: str | os.PathLike[str],
+    tree_error: BaseException,
+    on_metadata: Callable[[dict[str, str]], None] | None,
+    on_page: Callable[[str], None] | None,
+) -> Extraction:
+    """The text of a PDF whose list of pages is broken, from the page objects found in it.
+
+    Every object of the file is looked at, and each that says it is a page is read, in the
+    order the objects are numbered (usually, not always, the order of the pages).
+    """
+    from pypdf import PdfReader
+    from pypdf._page import PageObject
+    from pypdf.generic import DictionaryObject
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        # "startxref 0" makes pypdf rebuild the table of objects by scanning the file.
+        reader = PdfReader(io.BytesIO(data + b"\nstartxref\n0\n%%EOF\n"), strict=False)
+        numbers = sorted({number for table in reader.xref.values() for number in table})
+    except MemoryError:
+        raise
+    except Exception:
+        return _damaged("could not read its page tree", tree_error)
+    found = []
+    for number in numbers[:MAX_SCANNED_OBJECTS]:
+        try:
+            item = reader.get_object(number)
+        except MemoryError:
+            raise
+        except Exception:
+            continue
+        if isinstance(item, DictionaryObject) and item.get("/Type") == "/Page":
+            page = PageObject(reader, item.indirect_reference)
+            page.update(item)
+            found.append(page)
+    metadata = _metadata(reader)
+    metadata["page_count"] = str(len(found))
+    if on_metadata is not None and found:
+        on_metadata(metadata)
+    pages = []
+    for page in found:
+        try:
+            text = clean_text(page.extract_text() or "")
+        except MemoryError:
+            raise
+        except Exception:
+            text = ""
+        pages.append(text)
+        if on_page is not None:
+            on_page(text)
+    if not any(page.strip() for page in pages):
+        return _damaged("could not read its page tree", tree_error)
+    return Extraction(
+        EXTRACTED,
+        pages,
+        metadata,
+        ENGINE,
+        f"The PDF is damaged ({_reason(tree_error)}): its list of pages is broken, so the "
+        f"text of the {len(pages)} pages found in it was read, perhaps not in their order.",
+    )
+
+
 def _encrypted(why: str) -> Extraction:
     return Extraction(ENCRYPTED, [], {}, ENGINE, f"The PDF is encrypted: {why}.")
 
@@ -245,3 +322,271 @@ def _metadata(reader: Any) -> dict[str, str]:
         if isinstance(value, datetime):
             found[key] = value.isoformat()
     return found
+
+
+# PDFium -------------------------------------------------------------------------------------
+
+
+def _nonspace(text: str) -> int:
+    return len(_SPACE.sub("", text))
+
+
+def _pdfium_text(text: str) -> str:
+    # PDFium ends lines with CR LF and marks a hyphen it joined as U+0002 / U+FFFE.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "")
+    return clean_text(text)
+
+
+_PDF_DATE = re.compile(
+    r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([+-])(\d{2})'?(\d{2})?'?|(Z))?"
+)
+
+
+def pdf_date(value: str) -> str | None:
+    """A PDF date ("D:20041026181009+09'00'") as ISO 8601, or None if it is not one."""
+    match = _PDF_DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, second, sign, tz_hour, tz_minute, utc = match.groups()
+    try:
+        moment = datetime(
+            int(year),
+            int(month or 1),
+            int(day or 1),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+        )
+    except ValueError:
+        return None
+    if moment.year < 1900:
+        return None
+    text = moment.isoformat()
+    if sign:
+        text += f"{sign}{tz_hour}:{tz_minute or '00'}"
+    elif utc:
+        text += "+00:00"
+    return text
+
+
+def _pdfium_metadata(document: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    try:
+        info = document.get_metadata_dict(skip_empty=True)
+    except MemoryError:
+        raise
+    except Exception:  # unreadable metadata must not cost the text
+        return found
+    for key, name in (("title", "Title"), ("author", "Author")):
+        value = " ".join(clean_text(str(info.get(name) or "")).split())
+        if value:
+            found[key] = value
+    for key, name in (("created", "CreationDate"), ("modified", "ModDate")):
+        value = pdf_date(str(info.get(name) or ""))
+        if value:
+            found[key] = value
+    return found
+
+
+def extract_pdf(
+    path: str | os.PathLike[str],
+    *,
+    on_metadata: Callable[[dict[str, str]], None] | None = None,
+    on_page: Callable[[str], None] | None = None,
+    on_provisional: Callable[[Extraction], None] | None = None,
+    engine: str | None = None,
+    deadline: float | None = None,
+) -> Extraction:
+    """Read a PDF: one string per page, page 1 first; never raises but MemoryError.
+
+    ``on_metadata`` and ``on_page`` are told the metadata and each page's text as soon as they
+    are read, so that a caller that has to stop a slow reading still has the pages read so far.
+    ``on_provisional`` is told the whole PDFium result before pypdf re-reads sparse pages: a
+    caller that has to stop the re-reading keeps it. No page is re-read once ``deadline`` (a
+    ``time.monotonic()`` value) has passed. ``engine="pypdf"`` reads with pypdf alone.
+    """
+    if engine == ENGINE_PYPDF:
+        return extract_pdf_pypdf(path, on_metadata=on_metadata, on_page=on_page)
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(os.fspath(path))
+    except MemoryError:
+        raise
+    except Exception as error:
+        if "password" in str(error).lower():
+            return Extraction(
+                ENCRYPTED,
+                [],
+                {},
+                ENGINE_PDFIUM,
+                "The PDF is encrypted: it needs a password to be opened.",
+            )
+        return _pypdf_instead(path, error, on_metadata, on_page)
+    try:
+        return _read_with_pdfium(document, path, on_metadata, on_page, on_provisional, deadline)
+    finally:
+        document.close()
+
+
+def _pdfium_reason(error: BaseException) -> str:
+    """ "data format error" from pypdfium2's "Failed to load document (PDFium: Data format error)."."""
+    found = re.search(r"PDFium: ([^)]+)\)", str(error))
+    if not found:
+        return _reason(error)
+    reason = found.group(1).strip()
+    return reason[:1].lower() + reason[1:]
+
+
+def _pypdf_instead(
+    path: str | os.PathLike[str],
+    pdfium_error: BaseException,
+    on_metadata: Callable[[dict[str, str]], None] | None,
+    on_page: Callable[[str], None] | None,
+) -> Extraction:
+    result = extract_pdf_pypdf(path, on_metadata=on_metadata, on_page=on_page)
+    if result.status == DAMAGED:
+        result.error += f" PDFium could not open it either ({_pdfium_reason(pdfium_error)})."
+    return result
+
+
+def _read_with_pdfium(
+    document: Any,
+    path: str | os.PathLike[str],
+    on_metadata: Callable[[dict[str, str]], None] | None,
+    on_page: Callable[[str], None] | None,
+    on_provisional: Callable[[Extraction], None] | None,
+    deadline: float | None,
+) -> Extraction:
+    count = len(document)
+    if count == 0:
+        return _pypdf_instead(path, ValueError("no pages"), on_metadata, on_page)
+    metadata = _pdfium_metadata(document)
+    metadata["page_count"] = str(count)
+    if on_metadata is not None:
+        on_metadata(metadata)
+
+    pages: list[str] = []
+    failed: list[int] = []
+    sparse: list[int] = []
+    first_error: BaseException | None = None
+    for index in range(count):
+        try:
+            page = document[index]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    # get_text_range, not get_text_bounded: the latter drops text outside
+                    # the crop box (about 150 characters a page of a tax form in the corpus).
+                    text = _pdfium_text(textpage.get_text_range())
+                finally:
+                    textpage.close()
+                if _nonspace(text) < SPARSE_PAGE_CHARACTERS and _has_text_objects(page):
+                    sparse.append(index)
+            finally:
+                page.close()
+        except MemoryError:
+            raise
+        except Exception as error:  # one bad page must not cost the others
+            text = ""
+            failed.append(index + 1)
+            sparse.append(index)
+            first_error = first_error or error
+        pages.append(text)
+        if on_page is not None:
+            on_page(text)
+
+    engine = ENGINE_PDFIUM
+    if sparse:
+        if on_provisional is not None:
+            on_provisional(_classify(pages, failed, first_error, metadata, engine))
+        if _reread_with_pypdf(path, pages, sparse, failed, deadline):
+            engine = f"{ENGINE_PDFIUM}+{ENGINE_PYPDF}"
+    return _classify(pages, failed, first_error, metadata, engine)
+
+
+def _has_text_objects(page: Any) -> bool:
+    """Whether the page draws any text at all: a scanned page does not, and pypdf would find
+    nothing there either (so a scanned document never costs a second reading)."""
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return next(iter(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT])), None) is not None
+    except MemoryError:
+        raise
+    except Exception:
+        return True  # when in doubt, ask pypdf
+
+
+def _reread_with_pypdf(
+    path: str | os.PathLike[str],
+    pages: list[str],
+    sparse: list[int],
+    failed: list[int],
+    deadline: float | None,
+) -> bool:
+    """Re-read the sparse pages with pypdf in place; True if pypdf gave any page more text."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(os.fspath(path), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return False
+        if len(reader.pages) != len(pages):
+            return False  # the two readers disagree on the pages: do not mix them up
+    except MemoryError:
+        raise
+    except Exception:
+        return False
+    improved = False
+    for index in sparse:
+        if deadline is not None and time.monotonic() > deadline:
+            break
+        try:
+            text = clean_text(reader.pages[index].extract_text() or "")
+        except MemoryError:
+            raise
+        except Exception:
+            continue
+        if _nonspace(text) > _nonspace(pages[index]):
+            pages[index] = text
+            improved = True
+            if index + 1 in failed:
+                failed.remove(index + 1)
+    return improved
+
+
+def _classify(
+    pages: list[str],
+    failed: list[int],
+    first_error: BaseException | None,
+    metadata: dict[str, str],
+    engine: str,
+) -> Extraction:
+    pages = list(pages)
+    count = len(pages)
+    has_text = any(page.strip() for page in pages)
+    if failed and (len(failed) == count or not has_text):
+        which = "any of its pages" if len(failed) == count else f"pages {_page_list(failed)}"
+        detail = f" ({_reason(first_error)})" if first_error is not None else ""
+        return Extraction(
+            DAMAGED,
+            [],
+            dict(metadata),
+            engine,
+            f"The PDF is damaged: could not read {which}{detail}.",
+        )
+    if not has_text:
+        return Extraction(
+            NO_TEXT_LAYER,
+            pages,
+            dict(metadata),
+            engine,
+            "This PDF has no text layer: it is probably scanned, and its text cannot be "
+            "searched until it is run through OCR.",
+        )
+    note = ""
+    if failed:
+        pages_word = "Page" if len(failed) == 1 else "Pages"
+        note = f"{pages_word} {_page_list(failed)} could not be read; the other pages were read."
+    return Extraction(EXTRACTED, pages, dict(metadata), engine, note)

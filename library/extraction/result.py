@@ -44,7 +44,8 @@ class Extraction:
     ``pages`` holds one string per page, page 1 first (for a Word file, the text between page
     breaks). ``error`` is a short sentence for an editor saying why text is missing; on an
     ``extracted`` result it may instead note that some pages could not be read. ``engine`` names
-    the library that read the file ("pypdf", "python-docx", "docx-xml"), empty when none did.
+    the library that read the file ("pypdfium2", "pypdfium2+pypdf" when pypdf re-read pages
+    PDFium found almost empty, "pypdf", "python-docx", "docx-xml"), empty when none did.
     A ``timeout`` or ``too_large`` result may carry the pages read before the reader was stopped.
     """
 

@@ -24,6 +24,7 @@ from .sniff import DOCX, PDF, UnacceptableFile, check_upload
 # The folder that holds the "library" package, for the child's import path.
 _IMPORT_ROOT = str(Path(__file__).resolve().parents[2])
 _STDERR_TAIL = 8192
+_CRASH_PREFIX = "This file could not be read: "
 # What a Python child or a C library prints when memory runs out.
 _MEMORY_SIGNS = (
     "MemoryError",
@@ -38,8 +39,8 @@ def _format_seconds(seconds: float) -> str:
     return f"{seconds:g} s"
 
 
-def _engine_for(kind: str) -> str:
-    return "pypdf" if kind == PDF else ""
+def _engine_for(kind: str, engine: str | None = None) -> str:
+    return engine or ("pypdfium2" if kind == PDF else "")
 
 
 def extract_file(
@@ -48,6 +49,7 @@ def extract_file(
     *,
     timeout_seconds: float = 60,
     memory_mb: int = 1024,
+    engine: str | None = None,
 ) -> Extraction:
     """Read a PDF or Word file in a child process; never raises for a bad file.
 
@@ -55,6 +57,9 @@ def extract_file(
     comes back as ``damaged``, a password-protected Word file as ``encrypted``, a zip bomb as
     ``too_large``, with the reason in ``error``). A missing or unreadable path raises OSError:
     that is the caller's problem, not the file's.
+
+    ``engine`` forces one reader ("pypdf" for a PDF; "python-docx" or "docx-xml" for a Word
+    file). By default a PDF is read by PDFium, and read again by pypdf alone if PDFium crashed.
     """
     path = os.path.abspath(os.fspath(path))
     started = time.monotonic()
@@ -67,12 +72,26 @@ def extract_file(
                 return Extraction(refusal.status, [], {}, "", refusal.message, seconds)
     if kind not in (PDF, DOCX):
         raise ValueError(f"kind must be 'pdf' or 'docx', not {kind!r}")
-    result = _run_child(path, kind, timeout_seconds, memory_mb)
+    result = _run_child(path, kind, timeout_seconds, memory_mb, engine)
+    if kind == PDF and engine is None and _crashed(result):
+        # A crash in PDFium's C code is PDFium's problem, not necessarily the file's: pypdf,
+        # pure Python, gets the time that is left.
+        left = timeout_seconds - (time.monotonic() - started)
+        if left >= 1:
+            fallback = _run_child(path, kind, left, memory_mb, "pypdf")
+            if fallback.status != DAMAGED or not result.pages:
+                result = fallback
     result.seconds = round(time.monotonic() - started, 3)
     return result
 
 
-def _run_child(path: str, kind: str, timeout_seconds: float, memory_mb: int) -> Extraction:
+def _crashed(result: Extraction) -> bool:
+    return result.status == DAMAGED and result.error.startswith(_CRASH_PREFIX)
+
+
+def _run_child(
+    path: str, kind: str, timeout_seconds: float, memory_mb: int, engine: str | None = None
+) -> Extraction:
     with tempfile.TemporaryDirectory(prefix="hub-extraction-") as folder:
         out_path = os.path.join(folder, "out.jsonl")
         err_path = os.path.join(folder, "stderr.txt")
@@ -86,6 +105,8 @@ def _run_child(path: str, kind: str, timeout_seconds: float, memory_mb: int) -> 
             str(memory_mb),
             str(timeout_seconds),
         ]
+        if engine:
+            command.append(engine)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [_IMPORT_ROOT, env.get("PYTHONPATH")]))
         env.pop("DJANGO_SETTINGS_MODULE", None)  # nothing in the child may set Django up
@@ -111,7 +132,7 @@ def _run_child(path: str, kind: str, timeout_seconds: float, memory_mb: int) -> 
         records = _read_records(out_path)
         stderr = _tail(err_path)
     return _outcome(
-        kind, process.returncode, timed_out, records, stderr, timeout_seconds, memory_mb
+        kind, process.returncode, timed_out, records, stderr, timeout_seconds, memory_mb, engine
     )
 
 
@@ -147,6 +168,7 @@ def _outcome(
     stderr: str,
     timeout_seconds: float,
     memory_mb: int,
+    forced_engine: str | None = None,
 ) -> Extraction:
     pages = [str(r["page"]) for r in records if "page" in r]
     metadata: dict[str, str] = {}
@@ -154,9 +176,21 @@ def _outcome(
         if "metadata" in record:
             metadata = {str(k): str(v) for k, v in record["metadata"].items()}
     final = next((r["result"] for r in records if "result" in r), None)
-    engine = _engine_for(kind)
+    provisional = next((r["provisional"] for r in records if "provisional" in r), None)
+    engine = _engine_for(kind, forced_engine)
 
     def stopped(status: str, message: str) -> Extraction:
+        if provisional is not None:
+            # Stopped while re-reading pages with little text: the first, complete reading
+            # stands, with a note that those pages may hold more.
+            result = Extraction.from_json(provisional)
+            note = (
+                "Pages with little or no text could not be read a second time: "
+                + message[0].lower()
+                + message[1:]
+            )
+            result.error = f"{result.error} {note}".strip()
+            return result
         if pages:
             message += " " + _pages_read(len(pages))
         return Extraction(status, pages, metadata, engine, message)
@@ -186,7 +220,7 @@ def _outcome(
     else:
         last = stderr.strip().splitlines()[-1:] or [f"exit status {returncode}"]
         why = f"the reader stopped unexpectedly ({last[0][:160]})"
-    return stopped(DAMAGED, f"This file could not be read: {why}.")
+    return stopped(DAMAGED, f"{_CRASH_PREFIX}{why}.")
 
 
 def _pages_read(count: int) -> str:

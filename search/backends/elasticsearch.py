@@ -120,8 +120,12 @@ class ElasticsearchBackend:
                 index=self.alias,
                 properties={
                     "title_sort": {"type": "keyword"},
+                    "access": {"type": "keyword"},
                     **{name: folded for name in FOLDED_FIELDS.values()},
-                    "pages": {"type": "nested", "properties": {"text_folded": folded}},
+                    "pages": {
+                        "type": "nested",
+                        "properties": {"text_folded": folded, "access": {"type": "keyword"}},
+                    },
                 },
             )
         except ApiError:
@@ -221,8 +225,9 @@ class ElasticsearchBackend:
 
     def _build(self, request: SearchRequest) -> Search:
         query = request.query
-        must = [_unit_anywhere(query, unit) for unit in query.units]
-        must_not = [_unit_anywhere(query, unit) for unit in query.excluded]
+        access = list(request.access)
+        must = [_unit_anywhere(query, unit, access) for unit in query.units]
+        must_not = [_unit_anywhere(query, unit, access) for unit in query.excluded]
         # A second look at the pages, only to score them and name the best ones per hit.
         pages = Q(
             "nested",
@@ -236,6 +241,8 @@ class ElasticsearchBackend:
                     for option in query.all_options
                     for clause in _option_queries(option, PAGE_FIELDS, PAGE_FOLDED)
                 ],
+                minimum_should_match=1,
+                filter=[_readable_pages(access)],
             ),
             inner_hits={
                 "name": "pages",
@@ -259,7 +266,11 @@ class ElasticsearchBackend:
                 },
             },
         )
-        bool_query = Q("bool", must=must, must_not=must_not, should=[pages])
+        # The access filter sits in the query itself, not in post_filter: totals, facet counts
+        # and highlights only ever see what the viewer may see.
+        bool_query = Q(
+            "bool", must=must, must_not=must_not, should=[pages], filter=[_readable(access)]
+        )
         start = request.offset
         end = start + request.page_size
         if end > MAX_RESULT_WINDOW:
@@ -305,6 +316,15 @@ class ElasticsearchBackend:
         if inner is not None and "pages" in inner:
             hit.documents = _documents(inner["pages"].hits)
         return hit
+
+
+def _readable(access: list[str]) -> Q:
+    """One clause, whatever the number of restricted resources or groups."""
+    return Q("terms", access=access)
+
+
+def _readable_pages(access: list[str]) -> Q:
+    return Q("terms", **{"pages.access": access})
 
 
 def _filters_query(filters: dict[str, tuple[str, ...]]) -> Q:
@@ -402,7 +422,7 @@ def _option_queries(unit: tuple[str, ...], fields: list[str], folded: list[str])
     return [_unit_query(unit, fields), _unit_query(tuple(fold(word) for word in unit), folded)]
 
 
-def _unit_anywhere(query: ParsedQuery, unit: tuple[str, ...]) -> Q:
+def _unit_anywhere(query: ParsedQuery, unit: tuple[str, ...], access: list[str]) -> Q:
     """A unit matches a resource when it, or any of its alternatives (synonyms), occurs in its
     fields or on any page of its files, accents or not."""
     options = query.options(unit)
@@ -410,7 +430,9 @@ def _unit_anywhere(query: ParsedQuery, unit: tuple[str, ...]) -> Q:
     pages = [
         clause for option in options for clause in _option_queries(option, PAGE_FIELDS, PAGE_FOLDED)
     ]
-    should.append(Q("nested", path="pages", query=Q("bool", should=pages), score_mode="max"))
+    # Words found only on the pages of a file the viewer may not read do not count.
+    readable = Q("bool", should=pages, minimum_should_match=1, filter=[_readable_pages(access)])
+    should.append(Q("nested", path="pages", query=readable, score_mode="max"))
     return Q("bool", should=should, minimum_should_match=1)
 
 

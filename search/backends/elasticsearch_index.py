@@ -67,6 +67,8 @@ class DocumentPage(InnerDoc):
     number = Integer()
     text = _text()
     text_folded = _folded()
+    # Who may read this page's text (the file's labels; see ResourceRecord.document_access).
+    access = Keyword()
 
 
 class ResourceDocument(Document):
@@ -81,6 +83,8 @@ class ResourceDocument(Document):
     objectives = Integer()
     facets = Object(properties={name: Keyword() for name in FACETS})
     published = Date()
+    # Who may find the resource (library.access labels): every query filters on the viewer's.
+    access = Keyword()
     title_folded = _folded()
     summary_folded = _folded()
     labels_folded = _folded()
@@ -112,6 +116,7 @@ def to_source(record) -> dict:
         "objectives": list(record.objectives),
         "facets": {name: list(values) for name, values in record.facets.items()},
         "published": record.published,
+        "access": list(record.access),
         "pages": [
             {
                 "document_id": document.document_id,
@@ -121,6 +126,7 @@ def to_source(record) -> dict:
                 "number": page.number,
                 "text": page.text,
                 "text_folded": fold(page.text),
+                "access": list(record.document_access(document)),
             }
             for document in record.documents
             for page in document.pages

@@ -62,6 +62,18 @@ CREATE TABLE IF NOT EXISTS document_page (
     number INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS document_page_resource ON document_page (resource_id);
+CREATE TABLE IF NOT EXISTS resource_access (
+    resource_id INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (label, resource_id)
+);
+CREATE INDEX IF NOT EXISTS resource_access_resource ON resource_access (resource_id);
+CREATE TABLE IF NOT EXISTS document_access (
+    resource_id INTEGER NOT NULL,
+    document_id INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (resource_id, document_id, label)
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS document_page_text USING fts5(text, tokenize = '{_TOKENIZER}');
 """
 # Field weights for bm25, in the column order of resource_text: title over summary over labels
@@ -90,6 +102,18 @@ def _fts_options(query: ParsedQuery, unit: tuple[str, ...]) -> str:
     if len(options) == 1:
         return _fts_unit(unit)
     return "(" + " OR ".join(_fts_unit(option) for option in options) + ")"
+
+
+def _marks(values) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _readable_page(access: tuple[str, ...]) -> str:
+    """SQL true when the viewer may read document page `p` (its file's access labels)."""
+    return (
+        "EXISTS (SELECT 1 FROM document_access a WHERE a.resource_id = p.resource_id"
+        f" AND a.document_id = p.document_id AND a.label IN ({_marks(access)}))"
+    )
 
 
 def _any_of(query: ParsedQuery) -> str:
@@ -163,6 +187,8 @@ class EmbeddedBackend:
             "resource_facet",
             "resource_text",
             "document_page",
+            "resource_access",
+            "document_access",
         )
         for table in tables:
             connection.execute(f"DELETE FROM {table}")
@@ -189,6 +215,8 @@ class EmbeddedBackend:
                 "DELETE FROM resource_objective WHERE resource_id = ?", (resource_id,)
             )
             connection.execute("DELETE FROM resource_facet WHERE resource_id = ?", (resource_id,))
+            connection.execute("DELETE FROM resource_access WHERE resource_id = ?", (resource_id,))
+            connection.execute("DELETE FROM document_access WHERE resource_id = ?", (resource_id,))
             connection.execute("DELETE FROM resource_text WHERE rowid = ?", (resource_id,))
             connection.execute(
                 "DELETE FROM document_page_text WHERE rowid IN "
@@ -215,7 +243,16 @@ class EmbeddedBackend:
             "INSERT OR IGNORE INTO resource_facet (resource_id, facet, value) VALUES (?, ?, ?)",
             [(rid, facet, value) for facet, values in record.facets.items() for value in values],
         )
+        connection.executemany(
+            "INSERT OR IGNORE INTO resource_access (resource_id, label) VALUES (?, ?)",
+            [(rid, label) for label in record.access],
+        )
         for document in record.documents:
+            connection.executemany(
+                "INSERT OR IGNORE INTO document_access (resource_id, document_id, label)"
+                " VALUES (?, ?, ?)",
+                [(rid, document.document_id, label) for label in record.document_access(document)],
+            )
             for page in document.pages:
                 cursor = connection.execute(
                     "INSERT INTO document_page (resource_id, document_id, document_title,"
@@ -250,11 +287,18 @@ class EmbeddedBackend:
                 0
             ]
             rows = connection.execute(
-                self._ranked_sql(matched_sql, request.sort),
-                [*params, _any_of(query), _any_of(query), request.page_size, request.offset],
+                self._ranked_sql(matched_sql, request.sort, request.access),
+                [
+                    *params,
+                    _any_of(query),
+                    _any_of(query),
+                    *request.access,
+                    request.page_size,
+                    request.offset,
+                ],
             ).fetchall()
             hits = [Hit(resource_id=row[0], score=-row[1]) for row in rows]
-            self._highlight(connection, query, hits)
+            self._highlight(connection, query, hits, request.access)
             facets = self._facet_counts(connection, request)
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
@@ -266,26 +310,34 @@ class EmbeddedBackend:
             facets=facets,
         )
 
-    def _resources_with(self) -> str:
-        """The ids of resources where a unit occurs: in the record's fields or any attached page."""
+    def _resources_with(self, access: tuple[str, ...]) -> str:
+        """The ids of resources where a unit occurs: in the record's fields or on a page of an
+        attached file the viewer may read. Params: the unit twice, then the access labels."""
         return (
             "SELECT rowid FROM resource_text WHERE resource_text MATCH ? "
             "UNION SELECT p.resource_id FROM document_page_text t "
             "JOIN document_page p ON p.id = t.rowid WHERE document_page_text MATCH ?"
+            f" AND {_readable_page(access)}"
         )
 
     def _query_matched(self, request: SearchRequest) -> tuple[str, list]:
-        """The ids every unit of the query matches and no excluded unit does (no filters)."""
+        """The ids every unit of the query matches and no excluded unit does, among those the
+        viewer may see (one clause on the access labels), before any facet filter."""
         parts: list[str] = []
         params: list = []
         query = request.query
+        access = request.access
         for unit in query.units:
-            parts.append(self._resources_with())
-            params += [_fts_options(query, unit)] * 2
+            parts.append(self._resources_with(access))
+            params += [_fts_options(query, unit)] * 2 + list(access)
         sql = " INTERSECT ".join(f"SELECT * FROM ({part})" for part in parts)
         for unit in query.excluded:
-            sql += f" EXCEPT SELECT * FROM ({self._resources_with()})"
-            params += [_fts_options(query, unit)] * 2
+            sql += f" EXCEPT SELECT * FROM ({self._resources_with(access)})"
+            params += [_fts_options(query, unit)] * 2 + list(access)
+        sql += (
+            f" INTERSECT SELECT resource_id FROM resource_access WHERE label IN ({_marks(access)})"
+        )
+        params += list(access)
         return sql, params
 
     def _matched(self, request: SearchRequest) -> tuple[str, list]:
@@ -319,7 +371,7 @@ class EmbeddedBackend:
             facets[facet].append(FacetCount(value=value, count=count))
         return facets
 
-    def _ranked_sql(self, matched_sql: str, sort: str) -> str:
+    def _ranked_sql(self, matched_sql: str, sort: str, access: tuple[str, ...]) -> str:
         # FTS5's bm25() only works where the FTS table is scanned by MATCH, so each score is
         # computed in a materialised CTE of its own and joined afterwards.
         return f"""
@@ -334,7 +386,9 @@ class EmbeddedBackend:
             ),
             pages AS (
                 SELECT p.resource_id AS rid, MIN(s.score) AS score
-                FROM page_scores s JOIN document_page p ON p.id = s.id GROUP BY p.resource_id
+                FROM page_scores s JOIN document_page p ON p.id = s.id
+                WHERE {_readable_page(access)}
+                GROUP BY p.resource_id
             )
             SELECT m.rid, COALESCE(f.score, 0) + {_PAGE_WEIGHT} * COALESCE(p.score, 0) AS score
             FROM matched m
@@ -346,7 +400,11 @@ class EmbeddedBackend:
         """
 
     def _highlight(
-        self, connection: sqlite3.Connection, query: ParsedQuery, hits: list[Hit]
+        self,
+        connection: sqlite3.Connection,
+        query: ParsedQuery,
+        hits: list[Hit],
+        access: tuple[str, ...],
     ) -> None:
         if not hits:
             return
@@ -365,9 +423,11 @@ class EmbeddedBackend:
             hit.fragments_html = [
                 marked_to_html(text) for text in (summary, body) if MARK_START in text
             ]
-        self._page_matches(connection, any_of, by_id, marks)
+        self._page_matches(connection, any_of, by_id, marks, access)
 
-    def _page_matches(self, connection, any_of: str, by_id: dict[int, Hit], marks: str) -> None:
+    def _page_matches(
+        self, connection, any_of: str, by_id: dict[int, Hit], marks: str, access: tuple[str, ...]
+    ) -> None:
         documents: dict[tuple[int, int], DocumentMatch] = {}
         found: dict[tuple[int, int], int] = defaultdict(int)
         rows = connection.execute(
@@ -378,8 +438,9 @@ class EmbeddedBackend:
             f" AND rowid IN (SELECT id FROM document_page WHERE resource_id IN ({marks})))"
             " SELECT p.resource_id, p.document_id, p.document_title, p.document_url, p.kind,"
             " p.number, s.fragment FROM s JOIN document_page p ON p.id = s.id"
+            f" WHERE {_readable_page(access)}"
             " ORDER BY p.resource_id, s.score, p.number",
-            [MARK_START, MARK_END, any_of, *by_id],
+            [MARK_START, MARK_END, any_of, *by_id, *access],
         )
         for rid, document_id, title, url, kind, number, fragment in rows:
             key = (rid, document_id)

@@ -59,7 +59,7 @@ def test_compose_runs_web_worker_database_and_elasticsearch_with_health_checks()
     for name in ("web", "db", "elasticsearch"):
         assert "healthcheck" in services[name], name
     assert "gunicorn" in (REPO / "Dockerfile").read_text() + str(services["web"])
-    assert "db_worker" in str(services["worker"]["command"])
+    assert "run_worker" in str(services["worker"]["command"])
     elasticsearch = services["elasticsearch"]
     assert elasticsearch["image"].endswith(":9.2.4")  # the version the tests run
     assert any("config/hunspell" in volume for volume in elasticsearch["volumes"])

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -378,7 +379,7 @@ def test_pdf_pages_and_metadata(tmp_path):
     )
     result = extract_pdf(path)
     assert result.status == EXTRACTED
-    assert result.engine == "pypdf"
+    assert result.engine == "pypdfium2"
     assert [page.strip() for page in result.pages] == [
         "First page kangaroo",
         "Second page wombat",
@@ -436,10 +437,38 @@ def test_pdf_one_bad_page_does_not_cost_the_others(tmp_path):
     writer.pages[1][NameObject("/Contents")] = writer._add_object(contents)
     broken = tmp_path / "broken.pdf"
     writer.write(broken)
-    result = extract_pdf(broken)
+    result = extract_pdf(broken, engine="pypdf")
     assert result.status == EXTRACTED
     assert [page.strip() for page in result.pages] == ["alpha", "", "gamma"]
     assert result.error == "Page 2 could not be read; the other pages were read."
+    # PDFium skips what it cannot decode; pypdf, asked again for the empty page, fails again.
+    default = extract_pdf(broken)
+    assert (default.status, default.engine) == (EXTRACTED, "pypdfium2")
+    assert [page.strip() for page in default.pages] == ["alpha", "", "gamma"]
+
+
+def test_pdf_dates_read_as_iso():
+    from library.extraction.pdf import pdf_date
+
+    assert pdf_date("D:20041026181009+09'00'") == "2004-10-26T18:10:09+09:00"
+    assert pdf_date("D:20080424") == "2008-04-24T00:00:00"
+    assert pdf_date("D:2008Z") == "2008-01-01T00:00:00+00:00"
+    assert pdf_date("D:20081345") is None  # month 13
+    assert pdf_date("yesterday") is None
+    assert pdf_date("") is None
+
+
+def test_pdf_page_tree_broken_pages_found_by_scanning(tmp_path):
+    source = make_pdf(tmp_path / "good.pdf", ["alpha page", "beta page"]).read_bytes()
+    # The catalog's /Pages now points at an object that is no page tree.
+    broken = re.sub(rb"/Pages (\d+) 0 R", b"/Pages 999 0 R", source, count=1)
+    assert broken != source
+    path = tmp_path / "broken-tree.pdf"
+    path.write_bytes(broken)
+    result = extract_file(path)
+    assert result.status == EXTRACTED
+    assert sorted(page.strip() for page in result.pages) == ["alpha page", "beta page"]
+    assert "its list of pages is broken" in result.error
 
 
 def test_truncated_pdf_is_damaged_or_partly_recovered(tmp_path):
@@ -517,21 +546,43 @@ def test_python_docx_document_pages_tables_headers_and_metadata(tmp_path):
     }
 
 
-def test_macro_enabled_content_is_read_by_the_xml_engine(tmp_path):
-    docx_path = _python_docx_document(tmp_path / "report.docx")
-    docm_path = tmp_path / "report.docm"
-    with zipfile.ZipFile(docx_path) as source, zipfile.ZipFile(docm_path, "w") as target:
+WORD_MAIN_TYPES = {
+    "docm": DOCM_MAIN,
+    "dotx": "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "dotm": "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+}
+
+
+def as_word_variant(docx_path: Path, extension: str) -> Path:
+    """The same Word file saved as .docm, .dotx or .dotm: only the main part's type changes."""
+    variant = docx_path.with_suffix(f".{extension}")
+    with zipfile.ZipFile(docx_path) as source, zipfile.ZipFile(variant, "w") as target:
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "[Content_Types].xml":
-                data = data.replace(DOCX_MAIN.encode(), DOCM_MAIN.encode())
+                data = data.replace(DOCX_MAIN.encode(), WORD_MAIN_TYPES[extension].encode())
             target.writestr(info, data)
-    with docm_path.open("rb") as handle:
+    return variant
+
+
+@pytest.mark.parametrize("extension", sorted(WORD_MAIN_TYPES))
+def test_macro_enabled_and_template_files_are_read_by_the_xml_engine(tmp_path, extension):
+    docx_path = _python_docx_document(tmp_path / "report.docx")
+    variant = as_word_variant(docx_path, extension)
+    with pytest.raises(ValueError):  # python-docx refuses the content type
+        import docx
+
+        docx.Document(str(variant))
+    with variant.open("rb") as handle:
         assert check_upload(handle, max_bytes=MB) == "docx"
-    docx_result, docm_result = extract_docx(docx_path), extract_docx(docm_path)
-    assert docm_result.engine == "docx-xml"
-    assert docm_result.status == EXTRACTED
-    assert (docm_result.pages, docm_result.metadata) == (docx_result.pages, docx_result.metadata)
+    docx_result, variant_result = extract_docx(docx_path), extract_docx(variant)
+    assert variant_result.engine == "docx-xml"
+    assert variant_result.status == EXTRACTED
+    assert (variant_result.pages, variant_result.metadata) == (
+        docx_result.pages,
+        docx_result.metadata,
+    )
+    assert extract_file(variant).pages == docx_result.pages  # the sandbox reads it alike
 
 
 def test_both_engines_read_a_python_docx_file_alike(tmp_path):
@@ -751,7 +802,7 @@ def test_word_file_with_broken_xml_is_damaged(tmp_path):
 def test_extract_file_reads_both_kinds_in_a_child(tmp_path):
     pdf = extract_file(make_pdf(tmp_path / "a.pdf", ["pdf text"]))
     docx = extract_file(make_docx(tmp_path / "a.docx", p("docx text")))
-    assert (pdf.status, pdf.engine, pdf.pages[0].strip()) == (EXTRACTED, "pypdf", "pdf text")
+    assert (pdf.status, pdf.engine, pdf.pages[0].strip()) == (EXTRACTED, "pypdfium2", "pdf text")
     assert (docx.status, docx.engine, docx.pages) == (EXTRACTED, "python-docx", ["docx text"])
     assert 0 < pdf.seconds < 30 and 0 < docx.seconds < 30
 
@@ -774,7 +825,7 @@ def test_slow_reading_is_stopped(tmp_path):
     result = extract_file(path, timeout_seconds=0.001)
     assert result.status == TIMEOUT
     assert result.error == "Reading this file took longer than 0.001 s; it was stopped."
-    assert result.engine == "pypdf"
+    assert result.engine == "pypdfium2"
     assert result.seconds < 10
 
 
@@ -802,7 +853,7 @@ def test_memory_cap_stops_a_reading_and_keeps_the_pages_before(tmp_path):
     writer.pages[2][NameObject("/Contents")] = writer._add_object(heavy)
     path = tmp_path / "heavy.pdf"
     writer.write(path)
-    result = extract_file(path, memory_mb=150)
+    result = extract_file(path, memory_mb=150, engine="pypdf")
     assert result.status == TOO_LARGE
     assert [page.strip() for page in result.pages] == ["one", "two"]
     assert result.metadata["page_count"] == "3"
@@ -810,6 +861,34 @@ def test_memory_cap_stops_a_reading_and_keeps_the_pages_before(tmp_path):
         "Reading this file needs more memory than the 150 MB limit; it was stopped. "
         "The first 2 pages were read."
     )
+    # PDFium reads the pages within the cap (the third page's millions of "x" drawn at one
+    # spot read as nothing: PDFium drops glyphs drawn over themselves).
+    result = extract_file(path, memory_mb=150)
+    assert (result.status, result.engine) == (EXTRACTED, "pypdfium2")
+    assert [page.strip() for page in result.pages] == ["one", "two", ""]
+
+
+def test_running_out_of_memory_while_reading_again_keeps_the_first_reading(tmp_path, monkeypatch):
+    first = Extraction(EXTRACTED, ["one", ""], {"page_count": "2"}, "pypdfium2")
+    last = Extraction(TOO_LARGE, [], {}, "", "Reading this file needs more memory than the 9 MB")
+    lines = [{"provisional": first.to_json()}, {"result": last.to_json()}]
+    script = "cat > \"$5\" <<'END'\n" + "\n".join(json.dumps(line) for line in lines) + "\nEND"
+    monkeypatch.setattr(sys, "executable", _fake_python(tmp_path, script))
+    result = extract_file(make_pdf(tmp_path / "a.pdf", ["x"]), memory_mb=9)
+    assert (result.status, result.pages) == (EXTRACTED, ["one", ""])
+    assert result.error == (
+        "Pages with little or no text could not be read a second time: reading this file "
+        "needs more memory than the 9 MB"
+    )
+
+
+def test_a_crash_of_pdfium_is_read_again_by_pypdf(tmp_path, monkeypatch):
+    """The child gets a sixth argument when an engine is forced: only PDFium's run crashes."""
+    script = f'if [ "$#" -lt 8 ]; then kill -SEGV $$; fi\nexec {sys.executable} "$@"'
+    monkeypatch.setattr(sys, "executable", _fake_python(tmp_path, script))
+    result = extract_file(make_pdf(tmp_path / "a.pdf", ["rescued text"]), timeout_seconds=30)
+    assert (result.status, result.engine) == (EXTRACTED, "pypdf")
+    assert result.pages[0].strip() == "rescued text"
 
 
 def _fake_python(tmp_path: Path, script: str) -> str:
@@ -901,7 +980,7 @@ GOLDEN_CASES = {
     # Needs a password.
     "pdf-password": "pdf/py-pdf_sample-files/005-libreoffice-writer-password/"
     "libreoffice-writer-password.pdf",
-    # Three pages pypdf cannot read; the sixteen others are kept.
+    # Three pages pypdf cannot read (PDFium can); with pypdf alone the sixteen others are kept.
     "pdf-bad-pages": "pdf/apache_tika/tika-parsers/tika-parsers-standard/"
     "tika-parsers-standard-modules/tika-parser-pdf-module/src/test/resources/"
     "test-documents/testPDF_bad_page_303226.pdf",
@@ -994,7 +1073,9 @@ def test_golden_facts_a_reader_relies_on(corpus_results):
     assert corpus_results("pdf-scanned").status == NO_TEXT_LAYER
     bad_pages = corpus_results("pdf-bad-pages")
     assert bad_pages.status == EXTRACTED and len(bad_pages.pages) == 19
-    assert bad_pages.pages[1] == "" and bad_pages.pages[2] != ""
+    # pypdf cannot read pages 2, 12 and 13 of it; PDFium reads all nineteen.
+    assert all(page.strip() for page in bad_pages.pages)
+    assert bad_pages.engine == "pypdfium2" and bad_pages.error == ""
     assert len(corpus_results("docx-endnote-table").pages) == 21
     headers = corpus_results("docx-headers").pages
     assert len(headers) == 6 and headers[3].startswith("Page 4, First Page of second section.")
@@ -1030,3 +1111,73 @@ def test_statuses_are_the_documented_ones():
         "too_large",
         "timeout",
     )
+
+
+# PDFium and pypdf together ------------------------------------------------------------------------
+
+
+@needs_corpus
+def test_pages_pdfium_reads_almost_empty_are_read_again_by_pypdf():
+    # A Japanese gazette whose fonts PDFium cannot map to Unicode: 28 characters of symbols.
+    result = extract_file(CORPUS / "pdf/pdfminer_pdfminer.six/samples/nonfree/kampo.pdf")
+    assert (result.status, result.engine) == (EXTRACTED, "pypdfium2+pypdf")
+    assert result.nonspace_characters > 2000
+
+
+def test_a_timeout_while_reading_again_keeps_the_first_reading(tmp_path, monkeypatch):
+    first = json.dumps(
+        {
+            "provisional": Extraction(
+                EXTRACTED, ["one", ""], {"page_count": "2"}, "pypdfium2"
+            ).to_json()
+        }
+    )
+    script = f"printf '%s\\n' '{first}' > \"$5\"\nexec sleep 30"
+    monkeypatch.setattr(sys, "executable", _fake_python(tmp_path, script))
+    result = extract_file(make_pdf(tmp_path / "a.pdf", ["x"]), timeout_seconds=1)
+    assert (result.status, result.engine, result.pages) == (EXTRACTED, "pypdfium2", ["one", ""])
+    assert result.error == (
+        "Pages with little or no text could not be read a second time: reading this file took "
+        "longer than 1 s; it was stopped."
+    )
+
+
+# Language ----------------------------------------------------------------------------------------
+
+ENGLISH = (
+    "The Government of Rwanda and the partners of the network have agreed that migration is a "
+    "matter for all of us, and it should be managed with care by those who work on it."
+)
+FRENCH = (
+    "Le gouvernement du Rwanda et les partenaires du réseau sont d'accord que la migration est "
+    "une question pour nous tous et qu'elle doit être gérée avec soin dans la région."
+)
+KINYARWANDA = (
+    "Abantu benshi bava mu gihugu kandi bajya muri Uganda cyangwa mu Burundi kubera ubukene, "
+    "ariko nyuma bagaruka mu Rwanda kuko ni iwabo. Ibi ni ibyo abaturage bose bavuga."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [(ENGLISH, "en"), (FRENCH, "fr"), (KINYARWANDA, "rw"), ("Report 2024", ""), ("", "")],
+)
+def test_language_is_told_by_common_words(text, code):
+    from library.extraction.language import detect_language
+
+    assert detect_language(text) == code
+
+
+def test_mixed_text_without_a_clear_winner_has_no_language():
+    from library.extraction.language import detect_language
+
+    assert detect_language(ENGLISH + " " + FRENCH) == ""
+
+
+def test_language_is_stored_in_the_metadata(tmp_path):
+    english = extract_file(make_docx(tmp_path / "en.docx", p(ENGLISH)))
+    french = extract_file(make_docx(tmp_path / "fr.docx", p(FRENCH)))
+    short = extract_file(make_docx(tmp_path / "short.docx", p("Annex 3")))
+    assert english.metadata["language"] == "en"
+    assert french.metadata["language"] == "fr"
+    assert "language" not in short.metadata

@@ -48,10 +48,13 @@ def _upload_and_publish(library) -> None:
 
 
 @pytest.mark.django_db
-def test_restricted_pages_are_kept_out_of_the_index(search_backend, library):
+def test_restricted_pages_are_indexed_with_their_access_labels(search_backend, library):
     from wagtail.models import PageViewRestriction
 
+    from library.access import MEMBERS, PUBLIC
+    from search.contract import SearchRequest
     from search.indexing import sync_resources
+    from search.query import parse_query
 
     page = ResourcePage(title="Executive Committee notes", slug="exco", summary="Internal.")
     library.add_child(instance=page)
@@ -59,4 +62,8 @@ def test_restricted_pages_are_kept_out_of_the_index(search_backend, library):
     assert search_backend.indexed_ids() == {page.pk}
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     sync_resources([page.pk])
-    assert search_backend.indexed_ids() == set()
+    # Still indexed (#6), now found by members only.
+    assert search_backend.indexed_ids() == {page.pk}
+    query = parse_query("committee notes")
+    assert search_backend.search(SearchRequest(query=query, access=(PUBLIC,))).total == 0
+    assert search_backend.search(SearchRequest(query=query, access=(PUBLIC, MEMBERS))).total == 1

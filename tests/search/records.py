@@ -1,6 +1,9 @@
 """Building index records by hand, so contract tests talk to the engines without pages."""
 
+from library.access import EVERYTHING, PUBLIC
 from search.contract import IndexedDocument, IndexedPage, ResourceRecord
+
+PUBLIC_ACCESS = (PUBLIC, EVERYTHING)
 
 
 def record(
@@ -14,6 +17,8 @@ def record(
     pages: list[str] | None = None,
     kind: str = "pdf",
     facets: dict[str, tuple[str, ...]] | None = None,
+    access: tuple[str, ...] = PUBLIC_ACCESS,
+    document_access: tuple[str, ...] = (),
 ) -> ResourceRecord:
     """A record; `facets` adds to (or replaces) the "objective" facet built from `objectives`."""
     documents = ()
@@ -25,6 +30,7 @@ def record(
                 url=f"/documents/{rid * 10}/file.{kind}",
                 kind=kind,
                 pages=tuple(IndexedPage(n, text) for n, text in enumerate(pages, start=1)),
+                access=document_access,
             ),
         )
     return ResourceRecord(
@@ -38,4 +44,5 @@ def record(
         facets={"objective": tuple(str(n) for n in objectives), **(facets or {})},
         published=published,
         documents=documents,
+        access=access,
     )

@@ -29,3 +29,9 @@ class Command(BaseCommand):
                 f"User:    {ADMIN_USERNAME}\nPassword: {password}\n"
             )
         )
+        if report.demo_users:
+            users = "\n".join(f"  {name:<12} {role}" for name, role in report.demo_users)
+            shared = report.demo_users_password or "unchanged (var/demo-users-password.txt)"
+            self.stdout.write(
+                f"Publishing roles to try (one password for all: {shared}):\n{users}\n"
+            )

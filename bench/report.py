@@ -1,0 +1,311 @@
+"""The benchmark's reports: the machine it ran on, the targets met or missed, JSON and Markdown."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+from pathlib import Path
+
+# (figure, limit, how it is compared, what the issue asks)
+TARGETS = {
+    "es_p95_ms": (100.0, "<=", "Elasticsearch, largest set, concurrency 4: search view p95"),
+    "es_overhead_median": (1.5, "<=", "median of view time / Elasticsearch took"),
+    "indexing_ratio": (0.8, ">=", "indexing through the project's path / plain bulk"),
+    "peer_ratio_median": (1.0, "<=", "our view / Wagtail's search call (median over the mix)"),
+    "peer_backend_ratio_median": (
+        1.0,
+        "<=",
+        "our backend call (facets, highlights) / Wagtail's search call (median)",
+    ),
+    "embedded_p95_ms": (150.0, "<=", "embedded backend, concurrency 4: search view p95"),
+    "resource_page_p95_ms": (50.0, "<=", "resource page p95"),
+    "objective_page_p95_ms": (50.0, "<=", "objective page p95"),
+}
+
+
+def machine(es_version: str | None = None) -> dict:
+    """What the figures were measured on: CPU, cores, memory, Python, Elasticsearch, load."""
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor()
+    memory_gb = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": memory_gb,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "elasticsearch": es_version,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "commit": commit,
+    }
+
+
+def figures(results: dict) -> dict:
+    """The figures the targets are about, read from the results (None when a step failed)."""
+    out: dict[str, float | None] = dict.fromkeys(TARGETS)
+    es = results.get("elasticsearch", {})
+    if es:
+        largest = es[max(es, key=int)]
+        out["es_p95_ms"] = largest.get("queries", {}).get("concurrency_4", {}).get("p95")
+        out["es_overhead_median"] = largest.get("queries", {}).get("overhead_median")
+        out["indexing_ratio"] = largest.get("indexing", {}).get("ratio")
+    out["peer_ratio_median"] = results.get("peer", {}).get("ratio_median")
+    out["peer_backend_ratio_median"] = results.get("peer", {}).get("backend_ratio_median")
+    embedded = results.get("embedded", {})
+    out["embedded_p95_ms"] = embedded.get("queries", {}).get("concurrency_4", {}).get("p95")
+    pages = results.get("pages", {}).get("pages", {})
+    out["resource_page_p95_ms"] = pages.get("resource page", {}).get("p95")
+    out["objective_page_p95_ms"] = pages.get("objective page", {}).get("p95")
+    return out
+
+
+def verdicts(results: dict) -> dict:
+    out = {}
+    for name, value in figures(results).items():
+        limit, op, label = TARGETS[name]
+        met = None if value is None else (value <= limit if op == "<=" else value >= limit)
+        out[name] = {"label": label, "value": value, "target": f"{op} {limit}", "met": met}
+    return out
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join("" if c is None else str(c) for c in cells) + " |"
+
+
+def _latency_table(queries: dict) -> list[str]:
+    lines = [_row(["concurrency", "n", "p50 ms", "p95 ms", "p99 ms", "max ms"])]
+    lines.append(_row(["---"] * 6))
+    for key, value in queries.items():
+        if key.startswith("concurrency_") and isinstance(value, dict) and value.get("n"):
+            label = key.removeprefix("concurrency_").replace("_", " ")
+            lines.append(
+                _row([label, value["n"], value["p50"], value["p95"], value["p99"], value["max"]])
+            )
+    return lines
+
+
+def _per_query_table(rows: list[dict]) -> list[str]:
+    lines = [
+        _row(
+            [
+                "query",
+                "status",
+                "view p50 ms",
+                "view p95 ms",
+                "took p50 ms",
+                "view/took",
+                "view CPU p50 ms",
+            ]
+        )
+    ]
+    lines.append(_row(["---"] * 7))
+    for row in rows:
+        lines.append(
+            _row(
+                [
+                    row["query"],
+                    row["status"],
+                    row["view_p50"],
+                    row["view_p95"],
+                    row["took_p50"],
+                    row["overhead"],
+                    row.get("cpu_p50"),
+                ]
+            )
+        )
+    return lines
+
+
+def markdown(results: dict) -> str:
+    m = results["machine"]
+    plan = results["plan"]
+    lines = [
+        f"# Benchmark: {results['name']}",
+        "",
+        f"Run {results['started']} (UTC), {results.get('seconds', '?')} s in all, "
+        f"commit {m.get('commit') or '?'}.",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, Python {m['python']}, "
+        f"Elasticsearch {m['elasticsearch']}, load average at start "
+        f"{' / '.join(str(x) for x in m['load_average_at_start'])}"
+        + (
+            f", at the end {' / '.join(str(x) for x in m['load_average_at_end'])}."
+            if m.get("load_average_at_end")
+            else "."
+        ),
+        "",
+        f"Plan: Elasticsearch at {', '.join(f'{n:,}' for n in plan['es_scales'])} resources, "
+        f"embedded at {plan['embedded_scale']:,}, page speed and the Wagtail peer on a database "
+        f"of {plan['pages_scale']:,} resources; query mix of {results.get('query_count', '?')} "
+        f"queries x {plan['reps']} repetitions at concurrency 1 and {plan['concurrency']} "
+        f"(threads, each its own test client), seed {plan['seed']}.",
+        "",
+        "## Targets",
+        "",
+        _row(["target", "measured", "limit", "met"]),
+        _row(["---"] * 4),
+    ]
+    for verdict in results["verdicts"].values():
+        met = {True: "yes", False: "**no**", None: "not measured"}[verdict["met"]]
+        lines.append(_row([verdict["label"], verdict["value"], verdict["target"], met]))
+    for scale, data in sorted(results.get("elasticsearch", {}).items(), key=lambda x: int(x[0])):
+        lines += ["", f"## Elasticsearch, {int(scale):,} resources", ""]
+        indexing = data.get("indexing")
+        if indexing:
+            lines += [
+                f"Indexing ({indexing['records']:,} records in all, "
+                f"{indexing['attachment_pages']:,} attachment pages in the last segment): "
+                f"project path (`ElasticsearchBackend.index`, batches of "
+                f"{plan['batch']}) {indexing['project_rps']} records/s overall. On the same "
+                f"first {indexing.get('reference_records', indexing['records']):,} records, "
+                f"batches alternating between two indexes of the same mapping: project "
+                f"{indexing.get('reference_project_rps', indexing['project_rps'])} records/s, "
+                f"plain `helpers.bulk` of the same sources {indexing['plain_rps']} records/s, "
+                f"ratio **{indexing['ratio']}** (record generation not timed). Indexing "
+                f"process peak "
+                f"memory {indexing['peak_rss_mb']} MB.",
+                "",
+            ]
+        queries = data.get("queries")
+        if queries:
+            lines += _latency_table(queries)
+            lines += [
+                "",
+                f"Throughput at concurrency 4: {queries['throughput_rps']} requests/s. Median "
+                f"overhead (view time / Elasticsearch took, over the mix): "
+                f"**{queries['overhead_median']}x**. The view's own CPU time per request "
+                f"(concurrency 1): p50 {queries.get('cpu_ms_concurrency_1', {}).get('p50')} ms, "
+                f"p95 {queries.get('cpu_ms_concurrency_1', {}).get('p95')} ms; the rest of its "
+                "wall time is waiting for the engine or for a CPU. Web process peak memory "
+                f"{queries['peak_rss_mb']} MB.",
+                "",
+            ]
+            lines += _per_query_table(queries["per_query"])
+        if data.get("error"):
+            lines += ["", f"Error: `{data['error']}`"]
+    embedded = results.get("embedded")
+    if embedded:
+        lines += ["", f"## Embedded (SQLite FTS5), {plan['embedded_scale']:,} resources", ""]
+        if embedded.get("indexing"):
+            ix = embedded["indexing"]
+            lines += [
+                f"Indexing: {ix['records_per_second']} records/s, index file {ix['index_mb']} MB.",
+                "",
+            ]
+        if embedded.get("queries"):
+            lines += _latency_table(embedded["queries"])
+            cpu = embedded["queries"].get("cpu_ms_concurrency_1", {})
+            lines += [
+                "",
+                f"The view's own CPU time per request (concurrency 1): p50 {cpu.get('p50')} ms, "
+                f"p95 {cpu.get('p95')} ms. Web process peak memory "
+                f"{embedded['queries']['peak_rss_mb']} MB.",
+                "",
+            ]
+            lines += _per_query_table(embedded["queries"]["per_query"])
+        if embedded.get("error"):
+            lines += ["", f"Error: `{embedded['error']}`"]
+    peer = results.get("peer")
+    if peer:
+        lines += [
+            "",
+            f"## Peer: Wagtail's Elasticsearch 9 backend, {plan['pages_scale']:,} resources",
+            "",
+        ]
+        if peer.get("per_query"):
+            lines += [
+                f"The same live pages indexed by the hub (`sync_resources`, "
+                f"{peer['ours_index_seconds']} s) and by Wagtail's own backend "
+                f"({peer['wagtail_index_seconds']} s; Wagtail indexes title and summary, no "
+                "attachment text). Wagtail's analyzers were redefined with core parts only "
+                "(`INDEX_SETTINGS`: standard tokenizer + lowercase; its n-gram tokenizers and "
+                "filters emptied), since the minimal node has no n-gram analysis. Ours is the "
+                "whole search view (facets, highlights, page rows, rendering); Wagtail's is "
+                "`backend.search(...)` with all words required, sliced to the page and "
+                "evaluated to page objects (no facets, highlights or rendering).",
+                "",
+                f"Our view p50/p95: {peer['ours_view'].get('p50')}/{peer['ours_view'].get('p95')}"
+                f" ms; Wagtail's search p50/p95: {peer['wagtail_search'].get('p50')}/"
+                f"{peer['wagtail_search'].get('p95')} ms; median ratio "
+                f"**{peer['ratio_median']}**; our backend call alone "
+                f"(`backend.search`, facets and highlights, no page rows or rendering) over "
+                f"Wagtail's: median ratio **{peer.get('backend_ratio_median')}**.",
+                "",
+                _row(
+                    [
+                        "query",
+                        "our view p50",
+                        "our backend p50",
+                        "took p50",
+                        "Wagtail p50",
+                        "view/Wagtail",
+                        "backend/Wagtail",
+                    ]
+                ),
+                _row(["---"] * 7),
+            ]
+            for row in peer["per_query"]:
+                lines.append(
+                    _row(
+                        [
+                            row["query"],
+                            row["view_p50"],
+                            row.get("backend_p50"),
+                            row["took_p50"],
+                            row["wagtail_p50"],
+                            row["ratio"],
+                            row.get("backend_ratio"),
+                        ]
+                    )
+                )
+        if peer.get("error"):
+            lines += ["", f"Error: `{peer['error']}`"]
+    pages = results.get("pages")
+    if pages:
+        lines += ["", f"## Page speed ({plan['pages_scale']:,} resources)", ""]
+        if pages.get("pages"):
+            lines += [
+                _row(["page", "p50 ms", "p95 ms", "DB queries", "example"]),
+                _row(["---"] * 5),
+            ]
+            for name, row in pages["pages"].items():
+                lines.append(_row([name, row["p50"], row["p95"], row["db_queries"], row["url"]]))
+        if pages.get("error"):
+            lines += ["", f"Error: `{pages['error']}`"]
+    lines += ["", "## Peak memory (ru_maxrss)", ""]
+    lines += [_row(["process", "MB"]), _row(["---"] * 2)]
+    for name, value in results.get("memory", {}).items():
+        lines.append(_row([name, value]))
+    if results.get("notes"):
+        lines += ["", "## Notes", ""] + [f"- {note}" for note in results["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+def write(results: dict, directory: Path, name: str) -> tuple[Path, Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    results["verdicts"] = verdicts(results)
+    json_path = directory / f"{name}.json"
+    md_path = directory / f"{name}.md"
+    json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    md_path.write_text(markdown(results))
+    return json_path, md_path

@@ -1,0 +1,360 @@
+"""Run the benchmark: `python -m bench.run` (full: `make bench`) or `--quick` (`make bench-quick`).
+
+Every step runs in its own subprocess (bench.phases) against a work folder of its own: SQLite
+databases, the embedded index, and Elasticsearch indexes named `bench-<run>-*` on the node at
+ELASTICSEARCH_URL, all removed at the end. Figures go to bench/results/{bench,bench-quick}.{json,md}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .report import write
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "results"
+
+PLANS = {
+    "quick": {
+        "es_scales": [500],
+        "embedded_scale": 500,
+        "pages_scale": 200,
+        "reps": 3,
+        "concurrency": 4,
+        "deep_page": 5,
+        "batch": 250,
+        "seed": 2026,
+        "page_reps": 20,
+        "collections": [5, 40],
+    },
+    "full": {
+        "es_scales": [10_000, 100_000],
+        "embedded_scale": 10_000,
+        "pages_scale": 2_000,
+        "reps": 8,
+        "concurrency": 4,
+        "deep_page": 30,
+        "batch": 500,
+        "seed": 2026,
+        "page_reps": 60,
+        "collections": [5, 40],
+        # Plain bulk as reference on the first 10,000 records (both paths, same records).
+        "reference_records": 10_000,
+        "max_index_seconds": None,
+    },
+}
+
+
+def _wait_for(url: str, seconds: float = 90) -> str:
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(url, request_timeout=10, max_retries=0)
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            client.cluster.health(wait_for_status="yellow", timeout="10s")
+            # GET / may be closed on a minimal node: read the version from the nodes info.
+            nodes = client.nodes.info(filter_path="nodes.*.version")["nodes"]
+            return ", ".join(sorted({node["version"] for node in nodes.values()}))
+        except Exception as error:  # noqa: BLE001 - any failure: not up yet
+            if time.monotonic() > deadline:
+                raise SystemExit(
+                    f"No Elasticsearch node answers at {url} ({error.__class__.__name__}); "
+                    "start one with `make elasticsearch` or set ELASTICSEARCH_URL."
+                ) from error
+            time.sleep(2)
+
+
+def _drop_indexes(url: str, prefix: str) -> list[str]:
+    """Delete every index of this run by name (wildcard deletes are refused by default)."""
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(url, request_timeout=60)
+    names = sorted(client.indices.get(index=f"{prefix}*", expand_wildcards="all"))
+    for name in names:
+        client.indices.delete(index=name, ignore_unavailable=True)
+    return names
+
+
+class Runner:
+    def __init__(self, workdir: Path, env: dict[str, str]) -> None:
+        self.workdir = workdir
+        self.env = env
+        self.count = 0
+        self.log: list[dict] = []
+
+    def step(self, name: str, config: dict, **env: str) -> dict:
+        """Run one step in a subprocess; its figures, or {"error": ...} if it failed."""
+        self.count += 1
+        config_path = self.workdir / f"{self.count:02d}-{name}.config.json"
+        out_path = self.workdir / f"{self.count:02d}-{name}.out.json"
+        config_path.write_text(json.dumps(config))
+        started = time.perf_counter()
+        print(f"[bench] {name} {json.dumps(config)[:160]}", flush=True)
+        process = subprocess.run(
+            [sys.executable, "-m", "bench.phases", name, str(config_path), str(out_path)],
+            cwd=REPO,
+            env={**self.env, **env},
+            capture_output=True,
+            text=True,
+        )
+        seconds = round(time.perf_counter() - started, 1)
+        self.log.append({"step": name, "seconds": seconds, "returncode": process.returncode})
+        if process.returncode != 0:
+            tail = process.stderr.strip().splitlines()[-12:]
+            print(f"[bench] {name} FAILED after {seconds} s:\n" + "\n".join(tail), flush=True)
+            return {"error": tail[-1] if tail else f"exit {process.returncode}"}
+        print(f"[bench] {name} done in {seconds} s", flush=True)
+        return json.loads(out_path.read_text())
+
+
+def run(plan_name: str, keep: bool = False, **overrides) -> dict:
+    plan = {**PLANS[plan_name], **{k: v for k, v in overrides.items() if v is not None}}
+    url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+    started = time.perf_counter()
+    started_at = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M")
+    from .report import machine
+
+    machine_info = machine()  # the load average before our own work starts
+    machine_info["elasticsearch"] = _wait_for(url)
+    workdir = Path(tempfile.mkdtemp(prefix="hub-bench-"))
+    prefix = f"bench-{os.getpid()}-{int(time.time())}"
+    big_db = workdir / "library.sqlite3"
+    pages_db = workdir / "pages.sqlite3"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "HUB_VAR_DIR": str(workdir),
+        "DATABASE_URL": f"sqlite:///{workdir / 'base.sqlite3'}",
+        "ELASTICSEARCH_URL": url,
+        "ELASTICSEARCH_INDEX_PREFIX": prefix,
+        "HUB_SEARCH_EMBEDDED_PATH": str(workdir / "search.sqlite3"),
+        "HUB_SEARCH_BACKEND": "elasticsearch",
+    }
+    runner = Runner(workdir, env)
+    results: dict = {
+        "name": f"bench-{plan_name}" if plan_name == "quick" else "bench",
+        "started": started_at,
+        "machine": machine_info,
+        "plan": plan,
+        "elasticsearch": {},
+        "memory": {},
+        "notes": [],
+    }
+    skip = set(plan.get("skip") or ())
+    if "es" in skip:
+        plan["es_scales"] = []
+    largest = max(plan["es_scales"], default=0)
+    try:
+        setup = runner.step(
+            "setup_db",
+            {
+                "seed": plan["seed"],
+                "base_db": str(workdir / "base.sqlite3"),
+                "databases": {
+                    "library": {"path": str(big_db), "size": largest},
+                    "pages": {
+                        "path": str(pages_db),
+                        "size": plan["pages_scale"],
+                        "collections": plan["collections"],
+                    },
+                },
+            },
+        )
+        results["setup"] = setup
+        if "error" in setup:
+            raise RuntimeError(f"setting up the databases failed: {setup['error']}")
+        big = {"DATABASE_URL": f"sqlite:///{big_db}"}
+        small = {"DATABASE_URL": f"sqlite:///{pages_db}"}
+        totals = dict.fromkeys(("records", "project", "plain", "ref", "ref_project"), 0.0)
+        start = 0
+        for scale in sorted(plan["es_scales"]):
+            indexing = runner.step(
+                "index_es",
+                {
+                    "url": url,
+                    "prefix": prefix,
+                    "seed": plan["seed"],
+                    "size": largest,
+                    "start": start,
+                    "stop": scale,
+                    "batch": plan["batch"],
+                    "reference_stop": plan.get("reference_records"),
+                    "max_seconds": plan.get("max_index_seconds"),
+                },
+                **big,
+            )
+            if "error" in indexing:
+                results["elasticsearch"][str(scale)] = {"error": indexing["error"]}
+                break
+            # The larger set continues the smaller one's index: its figures cover every record.
+            totals["records"] += indexing["records"]
+            totals["project"] += indexing["project_seconds"]
+            totals["plain"] += indexing["plain_seconds"]
+            totals["ref"] += indexing["plain_records"]
+            totals["ref_project"] += indexing["reference_project_seconds"]
+            indexing["project_rps"] = round(totals["records"] / totals["project"], 1)
+            # The ratio compares the two paths on the same records (the reference subset).
+            ref_project_rps = totals["ref"] / totals["ref_project"]
+            indexing["plain_rps"] = round(totals["ref"] / totals["plain"], 1)
+            indexing["reference_project_rps"] = round(ref_project_rps, 1)
+            indexing["reference_records"] = int(totals["ref"])
+            indexing["ratio"] = round(ref_project_rps / indexing["plain_rps"], 3)
+            indexing["records"] = int(totals["records"])
+            indexing["segment"] = [start, indexing["counts"]["project"]]
+            scale = int(indexing["counts"]["project"])  # what is really in the index
+            if indexing["stopped_early"]:
+                results["notes"].append(
+                    f"Indexing stopped at {scale:,} records when its time budget "
+                    f"({plan['max_index_seconds']} s) ran out; the figures of this set are for "
+                    f"{scale:,} resources."
+                )
+            entry = results["elasticsearch"].setdefault(str(scale), {})
+            entry["indexing"] = indexing
+            results["memory"][f"indexing process, {scale:,} records (batch)"] = indexing[
+                "peak_rss_mb"
+            ]
+            start = scale
+            # A profile of the sequential pass over the largest set says where a request's time goes.
+            profile = RESULTS / f"{results['name']}-profile-es.txt"
+            queries = runner.step(
+                "queries",
+                {
+                    "reps": plan["reps"],
+                    "concurrency": plan["concurrency"],
+                    "deep_page": plan["deep_page"],
+                    "profile": str(profile) if scale >= largest else None,
+                },
+                HUB_SEARCH_BACKEND="elasticsearch",
+                **big,
+            )
+            entry["queries"] = queries
+            results.setdefault("query_count", queries.get("queries"))
+            if "peak_rss_mb" in queries:
+                results["memory"][f"web (query mix), Elasticsearch {scale:,}"] = queries[
+                    "peak_rss_mb"
+                ]
+            if indexing["stopped_early"]:
+                break
+        embedded: dict = {}
+        if "embedded" in skip:
+            plan["embedded_scale"] = 0
+        embedded["indexing"] = (
+            {}
+            if "embedded" in skip
+            else runner.step(
+                "index_embedded",
+                {
+                    "path": env["HUB_SEARCH_EMBEDDED_PATH"],
+                    "seed": plan["seed"],
+                    "size": plan["embedded_scale"],
+                    "batch": plan["batch"],
+                },
+                **big,
+            )
+        )
+        embedded["queries"] = (
+            {}
+            if "embedded" in skip
+            else runner.step(
+                "queries",
+                {
+                    "reps": plan["reps"],
+                    "concurrency": plan["concurrency"],
+                    "deep_page": plan["deep_page"],
+                    "profile": str(RESULTS / f"{results['name']}-profile-embedded.txt"),
+                },
+                HUB_SEARCH_BACKEND="embedded",
+                **big,
+            )
+        )
+        if "peak_rss_mb" in embedded["queries"]:
+            results["memory"]["web (query mix), embedded"] = embedded["queries"]["peak_rss_mb"]
+        if "embedded" not in skip:
+            results["embedded"] = embedded
+        pages_prefix = {"ELASTICSEARCH_INDEX_PREFIX": f"{prefix}-pages"}
+        results["peer"] = runner.step(
+            "peer",
+            {"reps": plan["reps"], "deep_page": max(2, plan["deep_page"] // 3)},
+            **small,
+            **pages_prefix,
+        )
+        results["pages"] = runner.step(
+            "pages", {"reps": plan["page_reps"], "stride": 7}, **small, **pages_prefix
+        )
+        if "peak_rss_mb" in results["pages"]:
+            results["memory"]["web (page speed)"] = results["pages"]["peak_rss_mb"]
+        results["worker"] = runner.step("worker", {}, **small, **pages_prefix)
+        if "peak_rss_mb" in results["worker"]:
+            results["memory"][
+                f"worker (manage.py db_worker, {results['worker']['resources']:,} resources)"
+            ] = results["worker"]["peak_rss_mb"]
+    finally:
+        try:
+            results["dropped_indexes"] = _drop_indexes(url, prefix)
+        except Exception as error:  # noqa: BLE001 - report, never hide the figures
+            results["notes"].append(f"could not drop the bench indexes: {error}")
+        if not keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+        results["steps"] = runner.log
+        results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+        results["seconds"] = round(time.perf_counter() - started, 1)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small scale, for development")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the reports go")
+    parser.add_argument(
+        "--es-scales", type=lambda text: [int(n) for n in text.split(",")], default=None
+    )
+    parser.add_argument(
+        "--max-index-seconds",
+        type=float,
+        default=None,
+        help="stop indexing the largest set after this long and measure what was indexed",
+    )
+    parser.add_argument(
+        "--skip",
+        type=lambda text: [part for part in text.split(",") if part],
+        default=None,
+        help="leave out steps: es, embedded (e.g. to re-measure pages and the peer alone)",
+    )
+    parser.add_argument("--name", default=None, help="report name (default bench, bench-quick)")
+    parser.add_argument(
+        "--reference-records",
+        type=int,
+        default=None,
+        help="compare with plain bulk on the first N records only (saves time at 100k)",
+    )
+    args = parser.parse_args(argv)
+    plan = "quick" if args.quick else "full"
+    results = run(
+        plan,
+        keep=args.keep,
+        es_scales=args.es_scales,
+        max_index_seconds=args.max_index_seconds,
+        reference_records=args.reference_records,
+        skip=args.skip,
+    )
+    if args.name:
+        results["name"] = args.name
+    json_path, md_path = write(results, args.out, results["name"])
+    print(md_path.read_text())
+    print(f"[bench] wrote {json_path} and {md_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""The background queue (django-tasks, database backend): retries with backoff, stalled tasks,
+and the figures the admin page and the health endpoint show.
+
+django-tasks has no retry of its own. A task that meets a passing failure (the search engine
+away) calls `retry_later`, which enqueues the same task again with `run_after` = now + a capped
+exponential delay and the attempt number + 1; after HUB_TASK_MAX_ATTEMPTS it gives up with an
+ERROR log and the task is recorded as failed (the admin lists it, and it can be retried there).
+
+A worker killed mid-task (kill -9, out of memory, a host restart) leaves its task RUNNING
+forever: django_tasks_db never looks at it again. `requeue_stalled` puts such tasks back in the
+queue; `manage.py run_worker` does it when it starts and every few minutes after.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+# Defaults: 10 attempts with delays 15 s, 30 s, ... capped at 30 min cover about 2.5 hours of an
+# engine being away before a task gives up (and the failure is listed in the admin).
+DEFAULT_MAX_ATTEMPTS = 10
+DEFAULT_RETRY_BASE_SECONDS = 15.0
+DEFAULT_RETRY_MAX_SECONDS = 1800.0
+# Longer than any task may take (extraction is capped well below this), so a task still running
+# in a live worker is never mistaken for an abandoned one.
+DEFAULT_STALLED_SECONDS = 3600.0
+
+
+def max_attempts() -> int:
+    return int(getattr(settings, "HUB_TASK_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS))
+
+
+def backoff_seconds(attempt: int) -> float:
+    """The wait before attempt `attempt + 1`: base * 2^(attempt - 1), capped."""
+    base = float(getattr(settings, "HUB_TASK_RETRY_BASE_SECONDS", DEFAULT_RETRY_BASE_SECONDS))
+    cap = float(getattr(settings, "HUB_TASK_RETRY_MAX_SECONDS", DEFAULT_RETRY_MAX_SECONDS))
+    return min(cap, base * 2 ** max(0, attempt - 1))
+
+
+def stalled_seconds() -> float:
+    return float(getattr(settings, "HUB_TASK_STALLED_SECONDS", DEFAULT_STALLED_SECONDS))
+
+
+def retry_later(task, *args: Any, attempt: int, error: BaseException, **kwargs: Any) -> None:
+    """Enqueue `task(*args, attempt=attempt + 1, **kwargs)` after a backoff, or give up.
+
+    Giving up re-raises `error`, so the queue records the task as failed with its traceback.
+    A backend that cannot defer (the immediate one, in tests) gets no retry: retrying at once
+    would only fail again.
+    """
+    name = getattr(task, "name", str(task))
+    if attempt >= max_attempts():
+        logger.error("%s failed %d times; giving up: %s", name, attempt, error)
+        raise error
+    backend = task.get_backend()
+    if not backend.supports_defer:
+        logger.error("%s failed and %s cannot retry later: %s", name, backend.alias, error)
+        raise error
+    delay = backoff_seconds(attempt)
+    run_after = timezone.now() + datetime.timedelta(seconds=delay)
+    task.using(run_after=run_after).enqueue(*args, attempt=attempt + 1, **kwargs)
+    logger.warning(
+        "%s failed (attempt %d of %d), retrying in %.0f s: %s",
+        name,
+        attempt,
+        max_attempts(),
+        delay,
+        error,
+    )
+
+
+# -- what the queue holds ---------------------------------------------------------------------
+
+
+def uses_database_queue() -> bool:
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django_tasks_db import DatabaseBackend
+
+    return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
+
+
+@dataclass(frozen=True)
+class QueueState:
+    ready: int  # may run now
+    waiting: int  # queued for later (a retry's backoff)
+    running: int
+    failed: int
+    oldest_ready_seconds: float | None  # how long the oldest runnable task has waited
+
+
+def queue_state(failed_since: datetime.timedelta | None = None) -> QueueState:
+    """Counts over the database queue; `failed_since` limits failures to a recent window."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    now = timezone.now()
+    tasks = DBTaskResult.objects.all()
+    ready = tasks.ready()
+    oldest = ready.order_by("enqueued_at").values_list("enqueued_at", "run_after").first()
+    oldest_seconds = None
+    if oldest is not None:
+        enqueued_at, run_after = oldest
+        # A deferred task has been waiting since it became runnable, not since it was queued.
+        since = enqueued_at if run_after == get_date_max() else max(enqueued_at, run_after)
+        oldest_seconds = max(0.0, (now - since).total_seconds())
+    failed = tasks.failed()
+    if failed_since is not None:
+        failed = failed.filter(finished_at__gte=now - failed_since)
+    return QueueState(
+        ready=ready.count(),
+        waiting=tasks.filter(status=TaskResultStatus.READY, run_after__gt=now)
+        .exclude(run_after=get_date_max())
+        .count(),
+        running=tasks.running().count(),
+        failed=failed.count(),
+        oldest_ready_seconds=oldest_seconds,
+    )
+
+
+@dataclass(frozen=True)
+class FailedTask:
+    id: str
+    task: str
+    args: str
+    finished_at: datetime.datetime | None
+    error: str  # the exception's last line, never the whole traceback
+
+
+def recent_failures(limit: int = 20) -> list[FailedTask]:
+    from django_tasks_db.models import DBTaskResult
+
+    failures = []
+    for row in DBTaskResult.objects.failed().order_by("-finished_at")[:limit]:
+        lines = [line for line in (row.traceback or "").strip().splitlines() if line.strip()]
+        failures.append(
+            FailedTask(
+                id=str(row.id),
+                task=row.task_path.rsplit(".", 1)[-1],
+                args=_short(row.args_kwargs),
+                finished_at=row.finished_at,
+                error=(lines[-1] if lines else row.exception_class_path)[:300],
+            )
+        )
+    return failures
+
+
+def _short(args_kwargs: dict) -> str:
+    args = ", ".join(repr(a) for a in args_kwargs.get("args", []))
+    kwargs = ", ".join(f"{k}={v!r}" for k, v in args_kwargs.get("kwargs", {}).items())
+    text = ", ".join(part for part in (args, kwargs) if part)
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def requeue(task_ids: list[str]) -> int:
+    """Put failed tasks back in the queue (tasks are idempotent, so running one again is safe)."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return (
+        DBTaskResult.objects.failed()
+        .filter(pk__in=task_ids)
+        .update(
+            status=TaskResultStatus.READY,
+            run_after=timezone.now(),
+            started_at=None,
+            finished_at=None,
+            exception_class_path="",
+            traceback="",
+        )
+    )
+
+
+def requeue_stalled(older_than_seconds: float | None = None) -> int:
+    """Tasks RUNNING for longer than any task may take were abandoned by a dead worker: queue
+    them again. Returns how many."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    seconds = stalled_seconds() if older_than_seconds is None else older_than_seconds
+    cutoff = timezone.now() - datetime.timedelta(seconds=seconds)
+    count = (
+        DBTaskResult.objects.running()
+        .filter(started_at__lt=cutoff)
+        .update(status=TaskResultStatus.READY, started_at=None, run_after=timezone.now())
+    )
+    if count:
+        logger.warning("Re-queued %d task(s) abandoned by a stopped worker", count)
+    return count

@@ -1,0 +1,130 @@
+"""``manage.py extract_text FILE... [--json]``: what the pipeline would store for each file.
+
+The tool for "why isn't my PDF found?": each file goes through the same content checks,
+sandbox, time and memory limits as an uploaded document does in the worker. With ``--json``,
+one JSON object per line; without, a table. A file that cannot be opened gets an error line
+on stderr (stdout keeps only what the pipeline would store) and the command exits non-zero
+once every file has been tried.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+from library.extraction import TOO_LARGE, Extraction, UnacceptableFile, check_upload, extract_file
+
+EXIT_MISSING = 1
+
+
+def describe(path: str, *, timeout_seconds: float, memory_mb: int, max_bytes: int) -> dict:
+    """Read one file as the worker would; a dict ready to print as JSON."""
+    result = _read(path, timeout_seconds=timeout_seconds, memory_mb=memory_mb, max_bytes=max_bytes)
+    return {
+        "path": path,
+        "status": result.status,
+        "engine": result.engine,
+        "pages": len(result.pages),
+        "page_count": _page_count(result),
+        "characters": result.characters,
+        "nonspace_characters": result.nonspace_characters,
+        "seconds": result.seconds,
+        "error": result.error,
+        "language": result.metadata.get("language", ""),
+        "metadata": result.metadata,
+    }
+
+
+def _read(path: str, *, timeout_seconds: float, memory_mb: int, max_bytes: int) -> Extraction:
+    # The upload limit first, as the upload form applies it: a file the hub would refuse is
+    # reported as refused, not read.
+    with open(path, "rb") as handle:
+        try:
+            check_upload(handle, max_bytes=max_bytes)
+        except UnacceptableFile as refusal:
+            status = TOO_LARGE if refusal.code == "too_large" else refusal.status
+            return Extraction(status, [], {}, "", refusal.message)
+    return extract_file(path, timeout_seconds=timeout_seconds, memory_mb=memory_mb)
+
+
+def _page_count(result: Extraction) -> int | None:
+    declared = str(result.metadata.get("page_count", ""))
+    return int(declared) if declared.isdigit() else (len(result.pages) or None)
+
+
+class Command(BaseCommand):
+    help = "Read PDF and Word files as the hub's worker would and say what it would store."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("--json", action="store_true", help="one JSON object per line")
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=None,
+            help="seconds per file (default: HUB_EXTRACTION_TIMEOUT_SECONDS)",
+        )
+        parser.add_argument(
+            "--memory-mb",
+            type=int,
+            default=None,
+            help="memory cap per file (default: HUB_EXTRACTION_MEMORY_MB)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        timeout = options["timeout"] or settings.HUB_EXTRACTION_TIMEOUT_SECONDS
+        memory_mb = options["memory_mb"] or settings.HUB_EXTRACTION_MEMORY_MB
+        as_json = options["json"]
+        missing = 0
+        rows = []
+        for path in options["files"]:
+            if not os.path.isfile(path):
+                missing += 1
+                why = "no such file" if not os.path.exists(path) else "not a file"
+                self.stderr.write(f"{path}: {why}")
+                continue
+            try:
+                row = describe(
+                    path,
+                    timeout_seconds=timeout,
+                    memory_mb=memory_mb,
+                    max_bytes=settings.HUB_MAX_UPLOAD_BYTES,
+                )
+            except OSError as error:
+                missing += 1
+                self.stderr.write(f"{path}: {error.strerror or error}")
+                continue
+            if as_json:
+                self.stdout.write(json.dumps(row, ensure_ascii=False))
+            else:
+                rows.append(row)
+        if rows:
+            self._table(rows)
+        if missing:
+            raise SystemExit(EXIT_MISSING)
+
+    def _table(self, rows: list[dict]) -> None:
+        header = ("status", "pages", "chars", "lang", "seconds", "engine", "file")
+        body = [
+            (
+                row["status"],
+                str(row["page_count"] or 0),
+                str(row["nonspace_characters"]),
+                row["language"] or "-",
+                f"{row['seconds']:.2f}",
+                row["engine"] or "-",
+                row["path"],
+            )
+            for row in rows
+        ]
+        widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header) - 1)]
+        for line in [header, *body]:
+            cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
+            self.stdout.write("  ".join([*cells, line[-1]]))
+        for row in rows:
+            if row["error"]:
+                self.stdout.write(f"{row['path']}: {row['error']}")

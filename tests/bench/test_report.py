@@ -1,0 +1,114 @@
+"""The benchmark's statistics and reports at tiny scale: figures in, JSON and Markdown out."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.report import figures, verdicts, write
+from bench.stats import percentile, summary
+
+
+def test_percentiles_interpolate_between_ranks():
+    values = [float(n) for n in range(1, 101)]
+    assert percentile(values, 50) == pytest.approx(50.5)
+    assert percentile(values, 95) == pytest.approx(95.05)
+    assert percentile([3.0], 99) == 3.0
+    assert summary([])["n"] == 0
+    assert summary([1.0, 2.0, 3.0])["p50"] == 2.0
+
+
+def _results(es_p95: float) -> dict:
+    queries = {
+        "concurrency_1": summary([10.0, 20.0]),
+        "concurrency_4": {"n": 8, "p50": 40.0, "p95": es_p95, "p99": 99.0, "max": 99.0},
+        "throughput_rps": 12.0,
+        "overhead_median": 1.4,
+        "peak_rss_mb": 150.0,
+        "per_query": [
+            {
+                "query": "word: migration",
+                "status": 200,
+                "view_p50": 30.0,
+                "view_p95": 40.0,
+                "took_p50": 20.0,
+                "overhead": 1.5,
+            }
+        ],
+    }
+    return {
+        "name": "bench-test",
+        "started": "2026-11-28 00:00",
+        "seconds": 1.0,
+        "machine": {
+            "cpu": "Test CPU",
+            "cores": 2,
+            "memory_gb": 4.0,
+            "python": "3.11",
+            "elasticsearch": "9.2.4",
+            "load_average_at_start": [0.5, 0.4, 0.3],
+            "commit": "abc",
+        },
+        "plan": {
+            "es_scales": [10, 100],
+            "embedded_scale": 10,
+            "pages_scale": 5,
+            "reps": 1,
+            "concurrency": 4,
+            "seed": 1,
+            "batch": 5,
+        },
+        "query_count": 1,
+        "elasticsearch": {
+            "10": {"queries": {**queries, "concurrency_4": summary([500.0])}},
+            "100": {
+                "indexing": {
+                    "records": 100,
+                    "attachment_pages": 300,
+                    "project_rps": 90.0,
+                    "reference_project_rps": 90.0,
+                    "reference_records": 10,
+                    "plain_rps": 100.0,
+                    "ratio": 0.9,
+                    "peak_rss_mb": 120.0,
+                },
+                "queries": queries,
+            },
+        },
+        "embedded": {"queries": {**queries, "concurrency_4": summary([200.0])}},
+        "pages": {"pages": {"resource page": {**summary([10.0]), "db_queries": 9, "url": "/r/"}}},
+        "memory": {"web": 150.0},
+        "notes": ["a note"],
+    }
+
+
+def test_targets_are_read_from_the_largest_elasticsearch_set(tmp_path):
+    results = _results(es_p95=80.0)
+    found = figures(results)
+    assert found["es_p95_ms"] == 80.0  # the 100 set, not the slower 10 set
+    assert found["indexing_ratio"] == 0.9
+    judged = verdicts(results)
+    assert judged["es_p95_ms"]["met"] is True
+    assert judged["embedded_p95_ms"]["met"] is False  # 200 > 150
+    assert judged["objective_page_p95_ms"]["met"] is None  # not measured
+    assert verdicts(_results(es_p95=120.0))["es_p95_ms"]["met"] is False
+
+
+def test_write_makes_json_and_markdown_with_the_machine(tmp_path):
+    json_path, md_path = write(_results(es_p95=80.0), tmp_path, "bench-test")
+    data = json.loads(json_path.read_text())
+    assert data["verdicts"]["es_p95_ms"]["value"] == 80.0
+    text = md_path.read_text()
+    assert "Test CPU, 2 cores, 4.0 GB RAM" in text
+    assert "load average at start 0.5 / 0.4 / 0.3" in text
+    assert (
+        "| Elasticsearch, largest set, concurrency 4: search view p95 | 80.0 | <= 100.0 | yes |"
+        in text
+    )
+    assert (
+        "| embedded backend, concurrency 4: search view p95 | 200.0 | <= 150.0 | **no** |" in text
+    )
+    assert "ratio **0.9**" in text
+    assert "| resource page | 10.0 | 10.0 | 9 | /r/ |" in text
+    assert "- a note" in text

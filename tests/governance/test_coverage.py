@@ -1,0 +1,37 @@
+"""The GCM coverage dashboard: counts per objective, an SVG heat map, gaps highlighted."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+import pytest
+
+from governance.coverage import coverage, shade
+
+pytestmark = pytest.mark.django_db
+
+
+def test_counts_per_objective_over_visible_records(record):
+    rows = {row.objective.number: row for row in coverage(None)}
+    assert len(rows) == 23
+    assert rows[1].activities == 2 and rows[1].decisions == 1  # the members-only one is hidden
+    assert rows[6].activities == 1 and rows[6].decisions == 0
+    assert rows[23].decisions == 0  # Executive Committee only
+    assert rows[14].no_activity and not rows[1].no_activity
+
+
+def test_dashboard_draws_an_svg_heat_map_without_javascript(client, record):
+    response = client.get(reverse("gcm_coverage"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<svg" in html and "<script" not in html.split("<main", 1)[1]
+    assert html.count('<rect x="0"') == sum(1 for row in coverage(None) if row.no_activity)
+    assert "no activity" in html
+    assert "Objectives with no activity" in html
+
+
+def test_shades_run_from_none_to_the_column_maximum():
+    assert shade(0, 10) == 0
+    assert shade(1, 10) == 1
+    assert shade(10, 10) == 4
+    assert shade(1, 1) == 4
