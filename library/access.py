@@ -115,7 +115,9 @@ def visible_pages(queryset: QuerySet, user: object | None) -> QuerySet:
         "groups"
     ):
         if not may_see(labels_for_restrictions([restriction]), viewer):
-            hidden |= Q(path__startswith=restriction.page.path)
+            # The subtree, and aliases of pages in it (an alias has its source's privacy).
+            path = restriction.page.path
+            hidden |= Q(path__startswith=path) | Q(alias_of__path__startswith=path)
     return queryset.exclude(hidden) if hidden else queryset
 
 

@@ -60,9 +60,10 @@ def queue_subtree(page: Page) -> None:
 
     ids: list[int] = []
     for record_type in record_types():
-        ids += record_type.model.objects.descendant_of(page, inclusive=True).values_list(
-            "pk", flat=True
-        )
+        below = record_type.model.objects.descendant_of(page, inclusive=True)
+        ids += below.values_list("pk", flat=True)
+        # Aliases elsewhere share their source's privacy.
+        ids += record_type.model.objects.filter(alias_of__in=below).values_list("pk", flat=True)
     queue_resources(ids)
 
 

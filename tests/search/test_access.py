@@ -289,3 +289,26 @@ def test_making_a_collection_private_reindexes_the_files_in_it(
     assert (
         "Cover of the <mark>Okapi</mark>" in member.get("/search/", {"q": "okapi"}).content.decode()
     )
+
+
+def test_an_alias_has_its_source_privacy_everywhere(
+    world, library, django_capture_on_commit_callbacks
+):
+    from library.pages import LibraryIndexPage
+
+    public_section = library.add_child(
+        instance=LibraryIndexPage(title="Elsewhere", slug="elsewhere")
+    )
+    source = world.pages["twg_a"]
+    with django_capture_on_commit_callbacks(execute=True):
+        alias = source.create_alias(parent=public_section, update_slug="flamingo-alias")
+    from search.indexing import sync_resources
+
+    sync_resources([alias.pk])
+    for viewer in ("anonymous", "twg_b_member", "twg_a_member"):
+        client = client_for(world, viewer)
+        allowed = viewer == "twg_a_member"
+        assert (client.get("/search/", {"q": "flamingo"}).context["results"].total >= 1) is allowed
+        browse = client.get("/library/").content.decode()
+        assert ("Flamingo report" in browse) is allowed, viewer
+        assert (client.get(alias.url).status_code == 200) is allowed, viewer
