@@ -94,6 +94,10 @@ class MeetingIndexPage(PrivateWhenSignedIn, Page):
         now = today()
         context["upcoming"] = meetings.filter(date__gte=now).order_by("date", "start_time", "pk")
         context["past"] = meetings.filter(date__lt=now).order_by("-date", "-start_time", "-pk")
+        if request.user.is_authenticated:
+            from .views import personal_calendar_url
+
+            context["personal_calendar_url"] = personal_calendar_url(request)
         return context
 
 

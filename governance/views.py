@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from django.contrib.auth import get_user_model
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -91,11 +94,44 @@ def decision_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
+CALENDAR_SALT = "governance.meeting-calendar"
+
+
+def personal_calendar_url(request: HttpRequest) -> str:
+    """A member's own feed address: calendar apps send no cookie, so the link carries a signed
+    token naming the member (their access is read afresh on every fetch)."""
+    token = signing.dumps(request.user.pk, salt=CALENDAR_SALT)
+    return request.build_absolute_uri(f"{reverse('meeting_calendar')}?token={token}")
+
+
+def _calendar_viewer(request: HttpRequest):
+    """The member a token names (None: the token is bad), else the request's own user."""
+    token = request.GET.get("token")
+    if not token:
+        return request.user
+    try:
+        user_id = signing.loads(token, salt=CALENDAR_SALT)
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+
+
 @private_when_signed_in
 def meeting_calendar(request: HttpRequest) -> HttpResponse:
     """Upcoming meetings this viewer may see (anonymous: public ones only) as iCalendar."""
+    viewer = _calendar_viewer(request)
+    if viewer is None:
+        response = HttpResponse(
+            _(
+                "This calendar link is not valid (any more). Copy your link again from the meetings page."
+            ),
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+        patch_cache_control(response, no_store=True)
+        return response
     meetings = (
-        visible_meetings(request.user)
+        visible_meetings(viewer)
         .filter(date__gte=today())
         .select_related("chair", "working_group")
         .order_by("date", "start_time", "pk")
@@ -109,6 +145,8 @@ def meeting_calendar(request: HttpRequest) -> HttpResponse:
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="meetings.ics"'
+    if "token" in request.GET:  # a member's feed: never kept by a shared cache
+        patch_cache_control(response, private=True, no_store=True)
     return response
 
 
