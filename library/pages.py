@@ -64,8 +64,16 @@ class ResourceTheme(TaggedItemBase):
 class ResourcePageForm(WagtailAdminPageForm):
     """Catches inconsistent choices with messages an editor can act on."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # An empty title (and address) may be taken from the attached file: checked in clean().
+        for name in ("title", "slug"):
+            if name in self.fields:
+                self.fields[name].required = False
+
     def clean(self):
         cleaned = super().clean()
+        self._title_from_attachments(cleaned)
         objectives = cleaned.get("objectives")
         primary = cleaned.get("primary_objective")
         if primary and objectives is not None and primary not in objectives:
@@ -82,6 +90,43 @@ class ResourcePageForm(WagtailAdminPageForm):
             self.add_error("related_resources", _("A resource cannot be related to itself."))
         self._prefill_from_attachments(cleaned)
         return cleaned
+
+    def _attached_documents(self) -> list:
+        attachments = self.formsets.get("attachments")
+        if attachments is None or not attachments.is_valid():
+            return []
+        return [
+            form.cleaned_data.get("document")
+            for form in attachments.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("document")
+        ]
+
+    def _title_from_attachments(self, cleaned: dict) -> None:
+        """An empty title takes the first attached file's own title; the address follows it."""
+        from django.utils.text import slugify
+
+        from .prefill import file_facts
+
+        title = (cleaned.get("title") or "").strip()
+        if not title:
+            found = [
+                file_facts(document)["title"].strip() for document in self._attached_documents()
+            ]
+            title = next((t for t in found if len(t) >= 3), "")[:255]
+            if not title:
+                self.add_error("title", _("This field is required."))
+                return
+            cleaned["title"] = title
+        if "slug" in self.fields and not cleaned.get("slug"):
+            base = slugify(title)[:240] or "resource"
+            slug, n = base, 1
+            parent = getattr(self, "parent_page", None)
+            while parent is not None and not Page._slug_is_available(slug, parent, self.instance):
+                n += 1
+                slug = f"{base}-{n}"
+            cleaned["slug"] = slug
 
     def _prefill_from_attachments(self, cleaned: dict) -> None:
         """An empty publication date and languages take what the attached files say."""

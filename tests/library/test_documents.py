@@ -355,3 +355,39 @@ def test_a_new_resource_takes_date_and_language_from_its_attached_file(admin_cli
     page = ResourcePage.objects.get(slug="brief").get_latest_revision_as_object()
     assert page.publication_date == datetime.date.today()  # the PDF's creation date
     assert [language.code for language in page.languages.all()] == ["fr"]
+
+
+def test_a_new_resource_with_no_title_takes_its_files_title(admin_client, library):
+    from wagtail.test.utils.form_data import inline_formset
+
+    from library.reading import read_document
+    from tests.library.test_admin import _resource_form
+
+    report = _stored_document(
+        "scan-0042",
+        make_pdf("Labour migration governance review", "IOM", ["Labour migration in Rwanda."]),
+    )
+    read_document(report.pk)
+    data = _resource_form(
+        library,
+        title="",
+        slug="",
+        attachments=inline_formset([{"document": report.pk, "label": "", "language": ""}]),
+    )
+    data["objectives"] = [GcmObjective.objects.get(number=6).pk]
+    url = reverse("wagtailadmin_pages:add", args=("library", "resourcepage", library.pk))
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ResourcePage.objects.get()
+    assert page.title == "Labour migration governance review"
+    assert page.slug == "labour-migration-governance-review"
+    # An editor's own title is never replaced.
+    data = _resource_form(
+        library,
+        title="Our own title",
+        slug="",
+        attachments=inline_formset([{"document": report.pk, "label": "", "language": ""}]),
+    )
+    data["objectives"] = [GcmObjective.objects.get(number=6).pk]
+    assert admin_client.post(url, data).status_code == 302
+    assert ResourcePage.objects.filter(title="Our own title", slug="our-own-title").exists()
