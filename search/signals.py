@@ -60,6 +60,11 @@ def on_publisher_changed(sender, instance, **kwargs) -> None:
 # Lazy model references: the index follows hub's publishers without importing hub.
 post_save.connect(on_publisher_changed, sender="hub.Organisation", dispatch_uid="hub-search-org")
 post_save.connect(on_publisher_changed, sender="hub.WorkingGroup", dispatch_uid="hub-search-twg")
+# A taxonomy term renamed: the resources tagged with it carry its words in the index.
+for _model in ("GcmObjective", "GuidingPrinciple", "Place", "Language"):
+    post_save.connect(
+        on_publisher_changed, sender=f"library.{_model}", dispatch_uid=f"hub-search-{_model}"
+    )
 
 
 @receiver(post_delete)

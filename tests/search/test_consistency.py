@@ -148,3 +148,24 @@ def test_edits_and_deletions_during_an_elasticsearch_rebuild_are_caught_up(pages
     assert first.pk not in search_backend.indexed_ids()
     assert found(search_backend, "edited during the rebuild") == 1
     assert consistency.check(search_backend).total == 0
+
+
+def test_renaming_a_place_reindexes_the_resources_tagged_with_it(
+    library, search_backend, django_capture_on_commit_callbacks
+):
+    from library.models import Place
+    from search.indexing import sync_resources
+
+    place = Place.objects.order_by("pk").first()
+    page = ResourcePage(title="District survey", slug="district-survey", summary="A survey.")
+    library.add_child(instance=page)
+    page.places = [place]
+    page.save_revision().publish()
+    sync_resources([page.pk])
+    assert found(search_backend, "Zebrawood") == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        place.name = "Zebrawood"
+        place.save()
+
+    assert found(search_backend, "Zebrawood") == 1
