@@ -375,7 +375,6 @@ def peer(config: dict) -> dict:
     from django.test import Client
 
     from wagtail.search.backends import get_search_backend
-    from wagtail.search.query import And, Phrase, PlainText
 
     from library.models import ResourcePage
     from search.backends import get_backend
@@ -383,6 +382,7 @@ def peer(config: dict) -> dict:
     from search.indexing import sync_resources
     from search.synonyms import with_synonyms
 
+    from .peer_view import peer_results
     from .queries import query_mix
     from .stats import percentile, summary
 
@@ -409,34 +409,32 @@ def peer(config: dict) -> dict:
     _capture_took(ours)
     queries = query_mix(_taxonomy(), deep_page=config["deep_page"])
     client = Client()
-    live = ResourcePage.objects.live()
 
     def wagtail_call(query) -> int:
         # All words must match, as in ours; a quoted phrase is a Phrase; Wagtail has no facets
         # of ours, so only the words, the page and the date order are passed.
-        text = query.q
-        if text.startswith('"') and text.endswith('"'):
-            expression = Phrase(text.strip('"'))
-        else:
-            expression = And([PlainText(word) for word in text.split()])
-        sort = dict(query.params).get("sort")
-        queryset = live.order_by(
-            "-first_published_at" if sort == "newest" else "first_published_at"
-        )
-        results = wagtail.search(
-            expression, queryset if sort else live, order_by_relevance=not sort
-        )
+        results = peer_results(query.q, dict(query.params).get("sort"))
         start = (query.page - 1) * 10
         return len(list(results[start : start + 10]))
 
+    def peer_url(query) -> str:
+        params = [("q", query.q)]
+        sort = dict(query.params).get("sort")
+        if sort:
+            params.append(("sort", sort))
+        if query.page > 1:
+            params.append(("page", str(query.page)))
+        return "/peer-search/?" + urlencode(params)
+
     rows = []
-    ours_all, wagtail_all = [], []
+    ours_all, wagtail_all, peer_view_all = [], [], []
     for query in queries:
         url = "/search/?" + urlencode(query.params)
         for _ in range(2):
             client.get(url)
+            client.get(peer_url(query))
             wagtail_call(query)
-        view_ms, wagtail_ms, took_ms, backend_ms = [], [], [], []
+        view_ms, wagtail_ms, took_ms, backend_ms, peer_view_ms = [], [], [], [], []
         parsed = read_search(QueryDict(urlencode(query.params))).request
         search_request = replace(parsed, query=with_synonyms(parsed.query))
         for _ in range(config["reps"]):
@@ -449,8 +447,11 @@ def peer(config: dict) -> dict:
             t0 = time.perf_counter()
             found = wagtail_call(query)
             wagtail_ms.append((time.perf_counter() - t0) * 1000)
+            elapsed, peer_status, _took = _timed_get(client, peer_url(query))
+            peer_view_ms.append(elapsed)
         ours_all += view_ms
         wagtail_all += wagtail_ms
+        peer_view_all += peer_view_ms
         rows.append(
             {
                 "query": query.name,
@@ -462,9 +463,13 @@ def peer(config: dict) -> dict:
                 "wagtail_p50": round(percentile(wagtail_ms, 50), 1),
                 "wagtail_hits_shown": found,
                 "ratio": round(percentile(view_ms, 50) / percentile(wagtail_ms, 50), 2),
+                "peer_view_status": peer_status,
+                "peer_view_p50": round(percentile(peer_view_ms, 50), 1),
+                "view_ratio": round(percentile(view_ms, 50) / percentile(peer_view_ms, 50), 2),
             }
         )
     ratios = [row["ratio"] for row in rows]
+    view_ratios = [row["view_ratio"] for row in rows]
     backend_ratios = [row["backend_ratio"] for row in rows]
     wagtail.get_index_for_model(ResourcePage).delete()
     return {
@@ -473,6 +478,8 @@ def peer(config: dict) -> dict:
         "wagtail_index_seconds": round(wagtail_index_seconds, 2),
         "ours_view": summary(ours_all),
         "wagtail_search": summary(wagtail_all),
+        "peer_view": summary(peer_view_all),
+        "view_ratio_median": round(percentile(view_ratios, 50), 2),
         "ratio_median": round(percentile(ratios, 50), 2),
         "backend_ratio_median": round(percentile(backend_ratios, 50), 2),
         "per_query": rows,

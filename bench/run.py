@@ -299,11 +299,16 @@ def run(plan_name: str, keep: bool = False, **overrides) -> dict:
                 f"worker (manage.py db_worker, {results['worker']['resources']:,} resources)"
             ] = results["worker"]["peak_rss_mb"]
     finally:
-        try:
-            results["dropped_indexes"] = _drop_indexes(url, prefix)
-        except Exception as error:  # noqa: BLE001 - report, never hide the figures
-            results["notes"].append(f"could not drop the bench indexes: {error}")
-        if not keep:
+        if keep:
+            # For experiments: the databases, the embedded index and the Elasticsearch indexes
+            # stay; the environment to reach them is written beside them.
+            (workdir / "env.json").write_text(json.dumps(env, indent=1))
+            print(f"[bench] kept {workdir} and the indexes {prefix}-*", flush=True)
+        else:
+            try:
+                results["dropped_indexes"] = _drop_indexes(url, prefix)
+            except Exception as error:  # noqa: BLE001 - report, never hide the figures
+                results["notes"].append(f"could not drop the bench indexes: {error}")
             shutil.rmtree(workdir, ignore_errors=True)
         results["steps"] = runner.log
         results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
@@ -314,7 +319,9 @@ def run(plan_name: str, keep: bool = False, **overrides) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small scale, for development")
-    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the work folder and the indexes (for experiments)"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the reports go")
     parser.add_argument(
         "--es-scales", type=lambda text: [int(n) for n in text.split(",")], default=None

@@ -8,6 +8,7 @@ and the number of queries stays the same however many resources or facet options
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -15,8 +16,9 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractYear, Lower
+from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpRequest, QueryDict
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page as WagtailPage
@@ -690,3 +692,39 @@ __all__ = [
     "browse",
     "facet_specs",
 ]
+
+
+# -- labels of facet values the search engine returns ------------------------------------------
+
+# The search page labels the engine's raw values (ids, slugs) with one query per vocabulary;
+# the vocabularies are small and rarely edited, so each process keeps what it has read, per
+# facet and interface language, for KNOWN_LABELS_SECONDS. An edit clears this process's copy at
+# once (signals below); other processes see it within that time. A value not held is read.
+KNOWN_LABELS_SECONDS = 60.0
+_known_labels: dict[tuple[str, str], tuple[float, dict[str, tuple]]] = {}
+
+
+def known_labels(spec: FacetSpec, values: Iterable[str]) -> dict[str, tuple]:
+    """spec.known(values), from this process's recent reads where it can."""
+    key = (spec.name, get_language() or "")
+    now = time.monotonic()
+    read_at, held = _known_labels.get(key, (0.0, {}))
+    if now - read_at > KNOWN_LABELS_SECONDS:
+        read_at, held = now, {}
+        _known_labels[key] = (read_at, held)
+    values = list(values)
+    missing = [value for value in values if value not in held]
+    if missing:
+        held.update(spec.known(missing))
+    return {value: held[value] for value in values if value in held}
+
+
+def _forget_known_labels(**_kwargs) -> None:
+    _known_labels.clear()
+
+
+for _vocabulary in (GcmObjective, GuidingPrinciple, Organisation, WorkingGroup, Language, Place):
+    post_save.connect(_forget_known_labels, sender=_vocabulary, dispatch_uid=f"known-{_vocabulary}")
+    post_delete.connect(
+        _forget_known_labels, sender=_vocabulary, dispatch_uid=f"known-del-{_vocabulary}"
+    )

@@ -30,20 +30,37 @@ class InvalidQuery(ValueError):
 Unit = tuple[str, ...]
 
 
+class _FoldTable(dict):
+    """str.translate's table, filled on first sight of each character (NFKD per character is
+    slow; a library has a few hundred distinct ones)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        value = self[code] = base if len(base) == 1 else char
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Accents dropped character for character: each character becomes its base letter (NFKD
     without combining marks) when that is one character, else stays itself, so the folded text
     has exactly the length of the original and highlight offsets line up."""
-    folded = []
-    for char in text:
-        if char.isascii():
-            folded.append(char)
-            continue
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        folded.append(base if len(base) == 1 else char)
-    return "".join(folded)
+    if text.isascii():
+        return text
+    # Only the non-ASCII characters call back into Python; ASCII runs are copied in C.
+    return _NON_ASCII.sub(_fold_match, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(match: re.Match) -> str:
+    return _FOLD_TABLE[ord(match.group())]
 
 
 def term_words(text: str) -> Unit:

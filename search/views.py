@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from library.access import viewer_labels, visible_pages
-from library.browse import ActiveFilter, Facet, Option, SortLink, facet_specs
+from library.browse import ActiveFilter, Facet, Option, SortLink, facet_specs, known_labels
 
 from .analytics import track_search
 from .backends import get_backend
@@ -115,6 +115,7 @@ class _Links:
         self.filters = search_request.filters
         self.sort = search_request.sort
         self.page_size = search_request.page_size
+        self._pairs: dict[tuple[str, str], str] = {}
 
     def params(self, filters=None, sort: str | None = None) -> list[tuple[str, str]]:
         filters = self.filters if filters is None else filters
@@ -131,7 +132,15 @@ class _Links:
         params = self.params(filters, sort)
         if page > 1:
             params.append(("page", str(page)))
-        return f"{self.path}?{urlencode(params)}"
+        # urlencode's own encoding (quote_plus), each pair encoded once per request: the facet
+        # panel builds a link per option, over a hundred per page.
+        return f"{self.path}?{'&'.join(self._encoded(pair) for pair in params)}"
+
+    def _encoded(self, pair: tuple[str, str]) -> str:
+        encoded = self._pairs.get(pair)
+        if encoded is None:
+            encoded = self._pairs[pair] = urlencode([pair])
+        return encoded
 
     def toggled(self, facet: str, value: str) -> str:
         """This search with `value` of `facet` chosen, or no longer chosen; back to page 1."""
@@ -160,7 +169,7 @@ def _facets(
         known = dict(read.known.get(spec.name, {}))
         missing = [value for value in counts if value not in known and spec.clean(value) == value]
         if missing:
-            known.update(spec.known(missing))
+            known.update(known_labels(spec, missing))
         values = [value for value in counts if value in known]
         values += [value for value in selected if value not in counts]
         values.sort(key=lambda value: known[value][2])

@@ -35,8 +35,11 @@ plain = analyzer("hub_plain", tokenizer="standard", filter=["lowercase"])
 
 
 def _text(**kwargs) -> Text:
+    # Offsets in the postings let the highlighter mark words without analysing the text again
+    # (hunspell per word, per hit, per request): the fields shown with marks carry them.
     return Text(
         analyzer=english,
+        index_options="offsets",
         fields={"plain": Text(analyzer=plain), "fr": Text(analyzer=french)},
         **kwargs,
     )
@@ -45,7 +48,7 @@ def _text(**kwargs) -> Text:
 def _folded() -> Text:
     # The node has no asciifolding: the hub stores an accent-folded copy (query.fold, same
     # length character for character) and matches folded query words against it.
-    return Text(analyzer=plain)
+    return Text(analyzer=plain, index_options="offsets")
 
 
 # Each searchable text field and its folded sibling.

@@ -218,3 +218,31 @@ def test_the_number_of_database_queries_does_not_grow(client, indexed, search_ba
     )
     assert every_filter <= few + 6  # at most one vocabulary check per chosen facet
     assert every_filter <= 20
+
+
+def test_a_renamed_organisation_shows_its_new_name_at_once(client, indexed):
+    """Facet labels are kept per process for a minute (library.browse.known_labels); an edit
+    clears them, so the panel never shows the old name after a rename in this process."""
+    from hub.organisations import Organisation
+
+    assert "UNICEF – UNICEF Rwanda" in options(get(client).content.decode())
+    organisation = Organisation.objects.get(slug="unicef")
+    organisation.name = "UNICEF Rwanda Country Office"
+    organisation.save()
+    found = options(get(client).content.decode())
+    assert "UNICEF – UNICEF Rwanda Country Office" in found
+    assert "UNICEF – UNICEF Rwanda" not in found
+
+
+def test_facet_labels_are_read_once_per_process_not_per_search(client, indexed):
+    get(client)
+    with CaptureQueriesContext(connection) as first:
+        get(client)
+    from library.browse import _known_labels
+
+    _known_labels.clear()
+    with CaptureQueriesContext(connection) as cold:
+        get(client)
+    labelled = [q for q in cold.captured_queries if "hub_organisation" in q["sql"]]
+    assert labelled, "a cold cache reads the organisations"
+    assert not [q for q in first.captured_queries if "hub_organisation" in q["sql"]]
