@@ -97,6 +97,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The zero-service default: write-ahead log, so readers never wait for a writer and a commit
+    # is not an fsync (synchronous=NORMAL: safe against a crashed process; a power cut may lose
+    # the last commits); writers take the lock up front instead of failing on upgrade, and wait
+    # for each other (web, task worker) rather than raise "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
