@@ -102,18 +102,28 @@ def can_view_page(user: object | None, page: Page) -> bool:
     return may_see(page_labels(page), viewer_labels(user))
 
 
-def visible_pages(queryset: QuerySet, user: object | None) -> QuerySet:
+def read_restrictions() -> list[PageViewRestriction]:
+    """Every view restriction with its page and groups: what visible_pages reads."""
+    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+
+
+def visible_pages(
+    queryset: QuerySet,
+    user: object | None,
+    restrictions: Iterable[PageViewRestriction] | None = None,
+) -> QuerySet:
     """Narrow a page queryset to what this viewer may see (drafts are the caller's business).
 
-    Reads the restrictions once; excludes the subtree of each restriction the viewer fails.
+    Reads the restrictions once (or takes them from read_restrictions(), when a request needs
+    them for more than this); excludes the subtree of each restriction the viewer fails.
     """
     viewer = viewer_labels(user)
     if EVERYTHING in viewer:
         return queryset
+    if restrictions is None:
+        restrictions = read_restrictions()
     hidden = Q()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-        "groups"
-    ):
+    for restriction in restrictions:
         if not may_see(labels_for_restrictions([restriction]), viewer):
             # The subtree, and aliases of pages in it (an alias has its source's privacy).
             path = restriction.page.path

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.db import models
+from django.http import HttpRequest
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -9,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -29,6 +32,22 @@ class LibraryIndexPage(Page):
 
     class Meta:
         verbose_name = _("library")
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        # Most addresses below the library are resources. Wagtail would read the child as a
+        # generic page, then as a ResourcePage, then each foreign key its page shows; here one
+        # query does all three. Other children (TWG sections) and misses go Wagtail's way.
+        if path_components:
+            resource = (
+                ResourcePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("primary_objective", "working_group")
+                .first()
+            )
+            if resource is not None:
+                resource._cached_parent_obj = self  # as Page.route does: get_parent() is free
+                return resource.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the browse module builds on ResourcePage, defined below.
@@ -51,6 +70,10 @@ class ResourceType(models.TextChoices):
     MEETING_RECORD = "meeting-record", _("Meeting record")
     NEWS = "news", _("News or update")
     EXTERNAL_LINK = "external-link", _("External link")
+
+
+# The resource_type field's choices, by value (labels stay lazy: translated when shown).
+_TYPE_LABELS = dict(ResourceType.choices)
 
 
 class ResourceTheme(TaggedItemBase):
@@ -264,12 +287,20 @@ class ResourcePage(Page):
         verbose_name = _("resource")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: library.related builds on ResourcePage, defined in this module.
-        from .related import related_for
+        # Imported here: library.resource_context builds on ResourcePage, defined in this module.
+        from .resource_context import resource_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related_for(self, user=getattr(request, "user", None))
+        context.update(resource_context(self, request))
         return context
+
+    def get_resource_type_display(self) -> str:
+        # Django's own builds a dict of every choice, hashing each translated label, on every
+        # call: a noticeable cost on lists, which name a type per card. The same label, from a
+        # dict built once.
+        return force_str(
+            _TYPE_LABELS.get(self.resource_type, self.resource_type), strings_only=True
+        )
 
     def attached_documents(self) -> list:
         return [a.document for a in self.attachments.select_related("document") if a.document_id]

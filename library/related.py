@@ -2,55 +2,87 @@
 
 Everything shown is loaded as live pages the viewer may see (library.access), whatever the index
 says, so a page unpublished or restricted since it was indexed is never linked or named.
+
+related_later starts the work and returns a function that finishes it: the engine is asked at the
+start (search.related.similar_resources_later) and its answer is read at the end, so the page can
+build everything else while the engine works.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 
 logger = logging.getLogger(__name__)
 
 MAX_RELATED = 6
 # The engine is asked for a few more than needed: some ids may be dropped (stale, picked already).
 _ENGINE_EXTRA = 6
+# What the list shows (templates/library/resource_page.html) and what its links are made of
+# (Page.get_url): only these are read, not the bodies and the forty other columns of a page.
+LISTED_FIELDS = ("title", "url_path", "resource_type", "publication_date", "first_published_at")
 
 
-def related_for(page, *, limit: int = MAX_RELATED, user=None) -> list:
+def _nothing() -> list:
+    return []
+
+
+def related_for(page, *, limit: int = MAX_RELATED, user=None, restrictions=None) -> list:
     """Up to `limit` live ResourcePages the viewer may see: editors' picks in their order, then
     similar ones.
 
-    Three queries at most (picks' order, picks, similar pages), however many items.
+    Three queries at most (picks' order, picks, similar pages), however many items, and one more
+    for the view restrictions unless the caller has read them (library.access.read_restrictions).
     """
+    return related_later(page, limit=limit, user=user, restrictions=restrictions)()
+
+
+def related_later(
+    page, *, limit: int = MAX_RELATED, user=None, restrictions: Iterable | None = None
+) -> Callable[[], list]:
+    """related_for in two steps: the engine is asked and the picks are read now; the returned
+    function waits for the engine's answer and loads the similar pages."""
     from search.backends import get_backend
-    from search.related import similar_resources
+    from search.related import similar_resources_later
 
     from .access import viewer_labels, visible_pages
     from .pages import ResourcePage
 
-    visible = visible_pages(ResourcePage.objects.live(), user).exclude(pk=page.pk)
-    related: list = []
-    if page.pk:
-        through = ResourcePage.related_resources.through
-        pick_ids = list(
-            through.objects.filter(from_resourcepage_id=page.pk)
-            .order_by("id")
-            .values_list("to_resourcepage_id", flat=True)
-        )
-        if pick_ids:
-            picks = {p.pk: p for p in visible.filter(pk__in=pick_ids)}
-            related = [picks[pk] for pk in dict.fromkeys(pick_ids) if pk in picks][:limit]
-    if len(related) >= limit or not page.pk:
-        return related
+    if not page.pk:
+        return _nothing
+    # Asked before the picks are read, so that it works meanwhile; when the picks fill the list,
+    # its answer is simply not read.
     try:
-        ids = similar_resources(
+        answer = similar_resources_later(
             get_backend(), page.pk, size=limit + _ENGINE_EXTRA, access=viewer_labels(user)
         )
     except Exception:  # noqa: BLE001 - a misconfigured backend must not break the page
         logger.exception("No related resources from the engine for page %s", page.pk)
-        return related
-    seen = {p.pk for p in related} | {page.pk}
-    ids = [rid for rid in dict.fromkeys(ids) if rid not in seen]
-    if ids:
+        answer = _nothing
+    visible = (
+        visible_pages(ResourcePage.objects.live(), user, restrictions)
+        .exclude(pk=page.pk)
+        .only(*LISTED_FIELDS)
+    )
+    related: list = []
+    through = ResourcePage.related_resources.through
+    pick_ids = list(
+        through.objects.filter(from_resourcepage_id=page.pk)
+        .order_by("id")
+        .values_list("to_resourcepage_id", flat=True)
+    )
+    if pick_ids:
+        picks = {p.pk: p for p in visible.filter(pk__in=pick_ids)}
+        related = [picks[pk] for pk in dict.fromkeys(pick_ids) if pk in picks][:limit]
+    if len(related) >= limit:
+        return lambda: related
+
+    def finish() -> list:
+        seen = {p.pk for p in related} | {page.pk}
+        ids = [rid for rid in dict.fromkeys(answer()) if rid not in seen]
+        if not ids:
+            return related
         found = {p.pk: p for p in visible.filter(pk__in=ids)}
-        related += [found[rid] for rid in ids if rid in found][: limit - len(related)]
-    return related
+        return related + [found[rid] for rid in ids if rid in found][: limit - len(related)]
+
+    return finish

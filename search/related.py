@@ -12,14 +12,23 @@ elasticsearch: a `more_like_this` query on title, summary, labels and body, liki
 
 Never raises: an engine that fails gives no related resources (a warning is logged), so the page
 still renders.
+
+similar_resources_later asks Elasticsearch from a worker thread and hands back a function that
+waits for the answer: the resource page builds the rest of itself meanwhile, so the engine's
+round trip is no longer added to the page's time. The embedded engine works in this process, on
+a connection per thread, so it is asked when the answer is wanted, in the caller's thread.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache, lru_cache
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +73,37 @@ def similar_resources(
         logger.warning("No related resources for %s, the engine failed: %r", resource_id, error)
         return []
     return []
+
+
+# Worker threads only wait on the network; a few cover the requests one web process serves at once.
+_ASKING_THREADS = 4
+# However the engine (or the pool) fares, a page never waits for related resources beyond this.
+_WAIT_SECONDS = _ES_TIMEOUT + 1
+
+
+@cache
+def _asking(pid: int) -> ThreadPoolExecutor:
+    # One pool per process: threads do not survive a fork, so a forked child makes its own.
+    return ThreadPoolExecutor(max_workers=_ASKING_THREADS, thread_name_prefix="similar-resources")
+
+
+def similar_resources_later(
+    backend, resource_id: int, size: int = DEFAULT_SIZE, access: tuple[str, ...] = ("public",)
+) -> Callable[[], list[int]]:
+    """similar_resources, asked now (Elasticsearch) or when wanted (embedded): call the returned
+    function for the ids. It never raises, as similar_resources."""
+    if backend.name != "elasticsearch":
+        return lambda: similar_resources(backend, resource_id, size, access)
+    pending = _asking(os.getpid()).submit(similar_resources, backend, resource_id, size, access)
+
+    def answer() -> list[int]:
+        try:
+            return pending.result(timeout=_WAIT_SECONDS)
+        except Exception as error:  # noqa: BLE001 - a timeout, or a pool shut down at exit
+            logger.warning("No related resources for %s: %r", resource_id, error)
+            return []
+
+    return answer
 
 
 def _distinctive(text_by_column: tuple[str, ...]) -> list[str]:
@@ -123,13 +163,19 @@ def embedded_similar(
 # -- elasticsearch ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4)
+def _with_timeout(client):
+    # options() builds a new client object each time (a millisecond): one per backend client.
+    return client.options(request_timeout=_ES_TIMEOUT)
+
+
 def elasticsearch_similar(
     backend, resource_id: int, size: int, access: tuple[str, ...] = ("public",)
 ) -> list[int]:
     from elasticsearch import ApiError, TransportError
     from elasticsearch import ConnectionError as EsConnectionError
 
-    client = backend.client.options(request_timeout=_ES_TIMEOUT)
+    client = _with_timeout(backend.client)
     query = {
         "bool": {
             "must": [

@@ -1,0 +1,74 @@
+"""What a resource page shows beyond its own fields, read in a number of queries that does not grow
+with what it shows (tests/library/test_query_counts.py).
+
+The view restrictions are read once, for both checks that need them: Wagtail's `public()` on the
+page's newer editions and translations (the same links for every viewer) and the viewer's own
+check on related resources (library.access). Newer editions and translations come in one query;
+attached files come with their documents and languages; translations with their languages.
+Related resources are asked of the search engine first and read last (library.related), so the
+engine works while the rest of the page is read and rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from wagtail.models import PageViewRestriction
+
+from .access import read_restrictions
+from .pages import ResourceAttachment, ResourcePage
+from .related import related_later
+
+
+def public_versions(
+    page: ResourcePage, restrictions: Iterable[PageViewRestriction]
+) -> tuple[list[ResourcePage], list[ResourcePage]]:
+    """The page's newer editions and its translations, each as
+    `page.newer_editions.live().public()` and `page.translations.live().public()` list them
+    (in tree order), from one query."""
+    if page.pk is None:
+        return [], []
+    versions = ResourcePage.objects.live()
+    # Wagtail's PageQuerySet.private_q over restrictions already read: every restricted
+    # section, the restricted page included, is left out.
+    private = Q()
+    for restriction in restrictions:
+        private |= versions.descendant_of_q(restriction.page, inclusive=True)
+    if private:
+        versions = versions.exclude(private)
+    found = list(versions.filter(Q(new_edition_of=page) | Q(translation_of=page)).order_by("path"))
+    newer = [version for version in found if version.new_edition_of_id == page.pk]
+    translations = [version for version in found if version.translation_of_id == page.pk]
+    # Each translation names its languages: one query for all of them.
+    prefetch_related_objects(translations, "languages")
+    return newer, translations
+
+
+def resource_context(page: ResourcePage, request: HttpRequest) -> dict:
+    """The template's variables besides `page`: newer editions, translations, related resources.
+
+    Related resources are started first and finished when the template reads them, at the end
+    of the page, so the search engine answers while the rest is read and rendered. The page's
+    attachments are prefetched with their documents and languages, except in a preview, where
+    they are the editor's unsaved ones, held on the page itself.
+    """
+    restrictions = read_restrictions()
+    related = related_later(page, user=getattr(request, "user", None), restrictions=restrictions)
+    if page.pk is not None and not getattr(request, "is_preview", False):
+        prefetch_related_objects(
+            [page],
+            Prefetch(
+                "attachments",
+                queryset=ResourceAttachment.objects.select_related("document", "language"),
+            ),
+        )
+    newer, translations = public_versions(page, restrictions)
+    return {
+        "newer_editions": newer,
+        "translations": translations,
+        "related": SimpleLazyObject(related),
+    }
