@@ -6,15 +6,16 @@ Unicode accent folding); no per-language stemming for French text.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections import defaultdict
+from collections.abc import Iterable, Set
 from pathlib import Path
 
 from ..contract import (
-    FACET_SIZE,
-    FACETS,
     PAGES_PER_DOCUMENT,
+    SORT_RELEVANCE,
     DocumentMatch,
     FacetCount,
     Hit,
@@ -27,6 +28,15 @@ from ..contract import (
 )
 from ..highlight import MARK_END, MARK_START, marked_to_html
 from ..query import ParsedQuery
+from .embedded_catalogue import (
+    GENERATION_SCHEMA,
+    Catalogue,
+    CatalogueCache,
+    add_generation,
+    bump_generation,
+    has_generation,
+    readable_page_sql,
+)
 
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 _SCHEMA = f"""
@@ -75,20 +85,15 @@ CREATE TABLE IF NOT EXISTS document_access (
     PRIMARY KEY (resource_id, document_id, label)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS document_page_text USING fts5(text, tokenize = '{_TOKENIZER}');
-"""
+{GENERATION_SCHEMA}"""
 # Field weights for bm25, in the column order of resource_text: title over summary over labels
 # over body. Attachment pages count a little less than the body.
 _WEIGHTS = "10.0, 4.0, 3.0, 1.0"
 _PAGE_WEIGHT = 0.8
+_WORST = float("inf")
+# Below one resource in this many of the library, only the found resources' rows are scored.
+_FEW_TO_SCORE = 4
 _SNIPPET_TOKENS = 24
-# ORDER BY per sort (see contract.SORTS); `score` is bm25's, lower is better. ISO dates compare
-# as text; undated resources go last in both date orders.
-_ORDER_BY = {
-    "relevance": "score ASC, r.published IS NULL, r.published DESC, m.rid DESC",
-    "newest": "r.published IS NULL, r.published DESC, m.rid DESC",
-    "oldest": "r.published IS NULL, r.published ASC, m.rid ASC",
-    "title": "r.title_sort ASC, m.rid ASC",
-}
 
 
 def _fts_unit(unit: tuple[str, ...]) -> str:
@@ -108,14 +113,6 @@ def _marks(values) -> str:
     return ", ".join("?" * len(values))
 
 
-def _readable_page(access: tuple[str, ...]) -> str:
-    """SQL true when the viewer may read document page `p` (its file's access labels)."""
-    return (
-        "EXISTS (SELECT 1 FROM document_access a WHERE a.resource_id = p.resource_id"
-        f" AND a.document_id = p.document_id AND a.label IN ({_marks(access)}))"
-    )
-
-
 def _any_of(query: ParsedQuery) -> str:
     return " OR ".join(_fts_unit(unit) for unit in query.all_options)
 
@@ -131,6 +128,7 @@ class EmbeddedBackend:
         self.path = str(path)
         self._local = threading.local()
         self._ready = False
+        self._catalogue = CatalogueCache()
 
     # -- connection -------------------------------------------------------------------------
 
@@ -151,12 +149,16 @@ class EmbeddedBackend:
 
     @staticmethod
     def _upgrade(connection: sqlite3.Connection) -> None:
-        """Add what older files lack (the title sort key), filled from the stored titles."""
+        """Add what older files lack: the title sort key, filled from the stored titles, and
+        the version row the in-memory catalogue is kept by."""
 
         def has_column() -> bool:
             columns = {row[1] for row in connection.execute("PRAGMA table_info(resource)")}
             return "title_sort" in columns
 
+        if not has_generation(connection):
+            with _transaction(connection):
+                add_generation(connection)  # OR IGNORE: another process may have added it
         if has_column():
             return
         with _transaction(connection):
@@ -172,6 +174,7 @@ class EmbeddedBackend:
                     for rid, title in connection.execute("SELECT id, title FROM resource")
                 ],
             )
+            bump_generation(connection)
 
     def setup(self) -> None:
         try:
@@ -190,9 +193,18 @@ class EmbeddedBackend:
             "resource_access",
             "document_access",
         )
-        for table in tables:
-            connection.execute(f"DELETE FROM {table}")
-        connection.execute("DELETE FROM document_page_text")
+
+        def empty() -> None:
+            for table in tables:
+                connection.execute(f"DELETE FROM {table}")
+            connection.execute("DELETE FROM document_page_text")
+            bump_generation(connection)
+
+        if connection.in_transaction:  # a rebuild's: it commits the new rows with it
+            empty()
+        else:
+            with _transaction(connection):
+                empty()
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -209,6 +221,9 @@ class EmbeddedBackend:
             self._delete(connection, resource_ids)
 
     def _delete(self, connection: sqlite3.Connection, ids: list[int]) -> None:
+        # Every write path (index, delete, a rebuild's inserts) passes here or through
+        # _insert: the in-memory catalogue of the old rows is dropped with the transaction.
+        bump_generation(connection)
         for resource_id in ids:
             connection.execute("DELETE FROM resource WHERE id = ?", (resource_id,))
             connection.execute(
@@ -226,6 +241,7 @@ class EmbeddedBackend:
             connection.execute("DELETE FROM document_page WHERE resource_id = ?", (resource_id,))
 
     def _insert(self, connection: sqlite3.Connection, record: ResourceRecord) -> None:
+        bump_generation(connection)
         rid = record.resource_id
         connection.execute(
             "INSERT INTO resource (id, url, title, published, title_sort) VALUES (?, ?, ?, ?, ?)",
@@ -282,173 +298,204 @@ class EmbeddedBackend:
             return SearchResults(total=0, hits=[], page=request.page, page_size=request.page_size)
         try:
             connection = self._connect()
-            matched_sql, params = self._matched(request)
-            total = connection.execute(f"SELECT COUNT(*) FROM ({matched_sql})", params).fetchone()[
-                0
-            ]
-            rows = connection.execute(
-                self._ranked_sql(matched_sql, request.sort, request.access),
-                [
-                    *params,
-                    _any_of(query),
-                    _any_of(query),
-                    *request.access,
-                    request.page_size,
-                    request.offset,
-                ],
-            ).fetchall()
-            hits = [Hit(resource_id=row[0], score=-row[1]) for row in rows]
-            self._highlight(connection, query, hits, request.access)
-            facets = self._facet_counts(connection, request)
+            # One snapshot for every statement: the catalogue, the matches, the scores and the
+            # highlights all read the same version of the index while the worker writes.
+            with _snapshot(connection) as snapshot:
+                catalogue = self._catalogue.get(connection, share=snapshot.owned)
+                reading = _Reading(connection, catalogue, request)
+                found, hits, facets = reading.run()
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
         return SearchResults(
-            total=total,
+            total=len(found),
             hits=hits,
             page=request.page,
             page_size=request.page_size,
             facets=facets,
         )
 
-    def _resources_with(self, access: tuple[str, ...]) -> str:
-        """The ids of resources where a unit occurs: in the record's fields or on a page of an
-        attached file the viewer may read. Params: the unit twice, then the access labels."""
-        return (
-            "SELECT rowid FROM resource_text WHERE resource_text MATCH ? "
-            "UNION SELECT p.resource_id FROM document_page_text t "
-            "JOIN document_page p ON p.id = t.rowid WHERE document_page_text MATCH ?"
-            f" AND {_readable_page(access)}"
-        )
 
-    def _query_matched(self, request: SearchRequest) -> tuple[str, list]:
-        """The ids every unit of the query matches and no excluded unit does, among those the
-        viewer may see (one clause on the access labels), before any facet filter."""
-        parts: list[str] = []
-        params: list = []
-        query = request.query
-        access = request.access
-        for unit in query.units:
-            parts.append(self._resources_with(access))
-            params += [_fts_options(query, unit)] * 2 + list(access)
-        sql = " INTERSECT ".join(f"SELECT * FROM ({part})" for part in parts)
-        for unit in query.excluded:
-            sql += f" EXCEPT SELECT * FROM ({self._resources_with(access)})"
-            params += [_fts_options(query, unit)] * 2 + list(access)
-        sql += (
-            f" INTERSECT SELECT resource_id FROM resource_access WHERE label IN ({_marks(access)})"
-        )
-        params += list(access)
-        return sql, params
+class _Reading:
+    """One search: the full-text match runs once, and its ids are filtered, counted and
+    ordered in memory by the catalogue; bm25 is computed only where an order or a hit needs it.
 
-    def _matched(self, request: SearchRequest) -> tuple[str, list]:
-        """The query's ids narrowed by every filter: OR within a facet, AND across facets."""
-        sql, params = self._query_matched(request)
-        filter_sql, filter_params = _filter_sql(request.filters)
-        return sql + filter_sql, params + filter_params
+    Scores are those of the SQL this replaced: a resource's fields' bm25 over every unit and
+    alternative, plus _PAGE_WEIGHT times its best readable attachment page's, lower is better.
+    """
 
-    def _facet_counts(
-        self, connection: sqlite3.Connection, request: SearchRequest
-    ) -> dict[str, list[FacetCount]]:
-        """One grouped COUNT per facet, over the query's matches and every filter but its own.
-
-        The full-text match runs once, in a materialised CTE that every facet's count reads.
-        """
-        query_sql, params = self._query_matched(request)
-        selects: list[str] = []
-        for facet in FACETS:
-            filter_sql, filter_params = _filter_sql(request.filters_except(facet))
-            # Within a facet: the most frequent values first (years: the latest), capped.
-            order = "value DESC" if facet == "year" else "n DESC, value ASC"
-            selects.append(
-                "SELECT * FROM (SELECT facet, value, COUNT(*) AS n FROM resource_facet"
-                f" WHERE facet = ? AND resource_id IN (SELECT rid FROM base{filter_sql})"
-                f" GROUP BY value ORDER BY {order} LIMIT {FACET_SIZE})"
-            )
-            params += [facet, *filter_params]
-        sql = f"WITH base(rid) AS MATERIALIZED ({query_sql}) " + " UNION ALL ".join(selects)
-        facets: dict[str, list[FacetCount]] = {facet: [] for facet in FACETS}
-        for facet, value, count in connection.execute(sql, params):
-            facets[facet].append(FacetCount(value=value, count=count))
-        return facets
-
-    def _ranked_sql(self, matched_sql: str, sort: str, access: tuple[str, ...]) -> str:
-        # FTS5's bm25() only works where the FTS table is scanned by MATCH, so each score is
-        # computed in a materialised CTE of its own. The scores are then gathered by one GROUP BY
-        # over a UNION ALL (no join between CTEs, which SQLite would run as nested loops: seconds
-        # for a common word at 10,000 resources); `m` marks the resources the query matched.
-        return f"""
-            WITH matched(rid) AS MATERIALIZED ({matched_sql}),
-            fields AS MATERIALIZED (
-                SELECT rowid AS rid, bm25(resource_text, {_WEIGHTS}) AS score
-                FROM resource_text WHERE resource_text MATCH ?
-            ),
-            page_scores AS MATERIALIZED (
-                SELECT rowid AS id, bm25(document_page_text) AS score
-                FROM document_page_text WHERE document_page_text MATCH ?
-            ),
-            scores(rid, field, page, hit) AS (
-                SELECT rid, NULL, NULL, 1 FROM matched
-                UNION ALL SELECT rid, score, NULL, 0 FROM fields
-                UNION ALL SELECT p.resource_id, NULL, s.score, 0
-                    FROM page_scores s JOIN document_page p ON p.id = s.id
-                    WHERE {_readable_page(access)}
-            ),
-            ranked AS (
-                SELECT rid,
-                    COALESCE(MIN(field), 0) + {_PAGE_WEIGHT} * COALESCE(MIN(page), 0) AS score
-                FROM scores GROUP BY rid HAVING MAX(hit) = 1
-            )
-            SELECT m.rid, m.score
-            FROM ranked m
-            JOIN resource r ON r.id = m.rid
-            ORDER BY {_ORDER_BY[sort].replace("score ASC", "m.score ASC")}
-            LIMIT ? OFFSET ?
-        """
-
-    def _highlight(
-        self,
-        connection: sqlite3.Connection,
-        query: ParsedQuery,
-        hits: list[Hit],
-        access: tuple[str, ...],
+    def __init__(
+        self, connection: sqlite3.Connection, catalogue: Catalogue, request: SearchRequest
     ) -> None:
+        self.connection = connection
+        self.catalogue = catalogue
+        self.request = request
+        self.any_of = _any_of(request.query)
+        self.readers = catalogue.readers(connection, request.access)
+
+    def run(self) -> tuple[Set[int], list[Hit], dict[str, list[FacetCount]]]:
+        request, catalogue = self.request, self.catalogue
+        query = request.query
+        scores: dict[int, float] | None = None
+        if request.sort == SORT_RELEVANCE and len(query.units) == 1 and not request.filters:
+            # One unit and no filter: nearly every match is ranked, and the unit's match is
+            # the scoring match, so the scoring pass finds the ids as well.
+            scores = self._scores()
+            matched = set(scores)
+            for unit in query.excluded:
+                matched -= self._resources_with(_fts_options(query, unit))
+        else:
+            matched = self._matched_ids()
+        matched &= self.readers.resources
+        bitmap = catalogue.bitmap(matched)
+        chosen = catalogue.chosen(request.filters)
+        facets = catalogue.facet_counts(bitmap, chosen)
+        found = catalogue.members(catalogue.within(bitmap, chosen)) if chosen else matched
+        if request.sort == SORT_RELEVANCE:
+            if scores is None:
+                # Naming the rows to score pays only when they are few: checking each matching
+                # row against a long list costs about what scoring it does.
+                few = len(found) * _FEW_TO_SCORE < catalogue.size
+                scores = self._scores(found if few else None)
+            newest = catalogue.positions(self.connection, "newest")
+            ids = catalogue.ranked(found, scores, newest, request.offset, request.page_size)
+        else:
+            positions = catalogue.positions(self.connection, request.sort)
+            ids = catalogue.page(found, positions, request.offset, request.page_size)
+        hits = [Hit(resource_id=rid, score=0.0) for rid in ids]
+        hit_scores = self._highlight(hits)
+        for hit in hits:
+            # The other orders rank without scores; a hit still carries its own, read on the way.
+            hit.score = -(scores if scores is not None else hit_scores)[hit.resource_id]
+        return found, hits, facets
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _matched_ids(self) -> set[int]:
+        """The ids every unit of the query matches and no excluded unit does."""
+        query = self.request.query
+        matched: set[int] | None = None
+        for unit in query.units:
+            ids = self._resources_with(_fts_options(query, unit))
+            matched = ids if matched is None else matched & ids
+            if not matched:
+                return set()
+        for unit in query.excluded:
+            matched -= self._resources_with(_fts_options(query, unit))
+        return matched or set()
+
+    def _resources_with(self, fts: str) -> set[int]:
+        """Resources where an FTS expression matches: in the record's fields or on a page of
+        an attached file the viewer may read."""
+        # group_concat: one string per table rather than a Python row per match.
+        (fields,), (pages,) = (
+            self.connection.execute(
+                f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?", (fts,)
+            ).fetchone()
+            for table in ("resource_text", "document_page_text")
+        )
+        ids = set(map(int, fields.split(","))) if fields else set()
+        if pages:
+            readable = set(map(int, pages.split(","))) - self.readers.hidden_pages
+            ids.update(map(self.catalogue.page_owner.get, readable))
+            ids.discard(None)  # a page with no row in document_page: nobody's
+        return ids
+
+    # -- scoring ---------------------------------------------------------------------------
+
+    def _scores(self, ids: Set[int] | None = None) -> dict[int, float]:
+        """The score of each resource the scoring match finds (every unit and alternative), or
+        of each of `ids`: bm25 then reads positions and sizes only for their rows, which is
+        what costs (the match itself still walks every matching row)."""
+        fields_sql = (
+            f"SELECT rowid, bm25(resource_text, {_WEIGHTS}) FROM resource_text"
+            " WHERE resource_text MATCH ?"
+        )
+        pages_sql = (
+            "SELECT rowid, bm25(document_page_text) FROM document_page_text"
+            " WHERE document_page_text MATCH ?"
+        )
+        if ids is None:
+            fields = dict(self.connection.execute(fields_sql, (self.any_of,)))
+            pages = self.connection.execute(pages_sql, (self.any_of,))
+        else:
+            # `+rowid`: a filter on the scan, not a lookup per id (each lookup would run the
+            # match and bm25's document frequencies again).
+            wanted = " AND +rowid IN (SELECT value FROM json_each(?))"
+            resource_pages = self.catalogue.resource_pages
+            candidates = [page for rid in ids for page in resource_pages.get(rid, ())]
+            fields = dict(
+                self.connection.execute(fields_sql + wanted, (self.any_of, json.dumps(list(ids))))
+            )
+            pages = self.connection.execute(
+                pages_sql + wanted, (self.any_of, json.dumps(candidates))
+            )
+        best = self._best_pages(pages)
+        return {
+            rid: fields.get(rid, 0) + _PAGE_WEIGHT * best.get(rid, 0)
+            for rid in (fields.keys() | best.keys() if ids is None else ids)
+        }
+
+    def _best_pages(self, rows: Iterable[tuple[int, float]]) -> dict[int, float]:
+        """Per resource, the best (lowest) score among its readable pages in `rows`."""
+        owner, hidden = self.catalogue.page_owner, self.readers.hidden_pages
+        best: dict[int, float] = {}
+        for page, score in rows:
+            rid = owner.get(page)
+            if rid is not None and page not in hidden and score < best.get(rid, _WORST):
+                best[rid] = score
+        return best
+
+    # -- what a hit shows -------------------------------------------------------------------
+
+    def _highlight(self, hits: list[Hit]) -> dict[int, float]:
+        """Fill the hits' highlighted title, fragments and matching pages; return their scores
+        (read on the way, for orders that rank without them)."""
         if not hits:
-            return
+            return {}
         by_id = {hit.resource_id: hit for hit in hits}
-        marks = ", ".join("?" * len(by_id))
-        any_of = _any_of(query)
-        for rid, title, summary, body in connection.execute(
+        fields: dict[int, float] = {}
+        # A scan filtered on rowid: bm25 then reads the document frequencies once.
+        for rid, title, summary, body, score in self.connection.execute(
             f"SELECT rowid, highlight(resource_text, 0, ?, ?),"
             f" snippet(resource_text, 1, ?, ?, '', {_SNIPPET_TOKENS}),"
-            f" snippet(resource_text, 3, ?, ?, '', {_SNIPPET_TOKENS})"
-            f" FROM resource_text WHERE resource_text MATCH ? AND rowid IN ({marks})",
-            [MARK_START, MARK_END] * 3 + [any_of, *by_id],
+            f" snippet(resource_text, 3, ?, ?, '', {_SNIPPET_TOKENS}),"
+            f" bm25(resource_text, {_WEIGHTS})"
+            f" FROM resource_text WHERE resource_text MATCH ? AND +rowid IN ({_marks(by_id)})",
+            [MARK_START, MARK_END] * 3 + [self.any_of, *by_id],
         ):
             hit = by_id[rid]
             hit.title_html = marked_to_html(title)
             hit.fragments_html = [
                 marked_to_html(text) for text in (summary, body) if MARK_START in text
             ]
-        self._page_matches(connection, any_of, by_id, marks, access)
+            fields[rid] = score
+        pages = self._page_matches(by_id)
+        return {rid: fields.get(rid, 0) + _PAGE_WEIGHT * pages.get(rid, 0) for rid in by_id}
 
-    def _page_matches(
-        self, connection, any_of: str, by_id: dict[int, Hit], marks: str, access: tuple[str, ...]
-    ) -> None:
+    def _page_matches(self, by_id: dict[int, Hit]) -> dict[int, float]:
+        """The hits' matching pages the viewer may read, best first within a resource: the
+        first PAGES_PER_DOCUMENT of each document are shown, the rest counted. Returns each
+        hit's best page score."""
         documents: dict[tuple[int, int], DocumentMatch] = {}
         found: dict[tuple[int, int], int] = defaultdict(int)
-        rows = connection.execute(
+        best: dict[int, float] = {}
+        access = self.request.access
+        # `+rowid`: one pass over the matching pages (bm25's document frequencies read once),
+        # not a lookup per page that would redo the match each time.
+        rows = self.connection.execute(
             "WITH s AS MATERIALIZED ("
             f" SELECT rowid AS id, snippet(document_page_text, 0, ?, ?, '', {_SNIPPET_TOKENS})"
             " AS fragment, bm25(document_page_text) AS score"
             " FROM document_page_text WHERE document_page_text MATCH ?"
-            f" AND rowid IN (SELECT id FROM document_page WHERE resource_id IN ({marks})))"
+            f" AND +rowid IN (SELECT id FROM document_page WHERE resource_id IN ({_marks(by_id)})))"
             " SELECT p.resource_id, p.document_id, p.document_title, p.document_url, p.kind,"
-            " p.number, s.fragment FROM s JOIN document_page p ON p.id = s.id"
-            f" WHERE {_readable_page(access)}"
+            " p.number, s.fragment, s.score FROM s JOIN document_page p ON p.id = s.id"
+            f" WHERE {readable_page_sql(access)}"
             " ORDER BY p.resource_id, s.score, p.number",
-            [MARK_START, MARK_END, any_of, *by_id, *access],
+            [MARK_START, MARK_END, self.any_of, *by_id, *access],
         )
-        for rid, document_id, title, url, kind, number, fragment in rows:
+        for rid, document_id, title, url, kind, number, fragment, score in rows:
+            best.setdefault(rid, score)  # rows come best first
             key = (rid, document_id)
             found[key] += 1
             match = documents.get(key)
@@ -459,20 +506,26 @@ class EmbeddedBackend:
                 match.pages.append(PageMatch(number=number, fragment_html=marked_to_html(fragment)))
         for key, match in documents.items():
             match.more_pages = found[key] - len(match.pages)
+        return best
 
 
-def _filter_sql(filters: dict[str, tuple[str, ...]]) -> tuple[str, list]:
-    """INTERSECT clauses, one per facet, each keeping resources with any of its values."""
-    sql = ""
-    params: list = []
-    for facet, values in filters.items():
-        marks = ", ".join("?" * len(values))
-        sql += (
-            " INTERSECT SELECT resource_id FROM resource_facet"
-            f" WHERE facet = ? AND value IN ({marks})"
-        )
-        params += [facet, *values]
-    return sql, params
+class _snapshot:
+    """BEGIN ... COMMIT around reads: in WAL mode one read transaction is one snapshot. Inside a
+    caller's own transaction (a rebuild reading what it wrote) that one is the snapshot."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.owned = False
+
+    def __enter__(self) -> _snapshot:
+        if not self.connection.in_transaction:
+            self.connection.execute("BEGIN")
+            self.owned = True
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if self.owned:
+            self.connection.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 class _transaction:
