@@ -161,7 +161,11 @@ def run(plan_name: str, keep: bool = False, **overrides) -> dict:
                 "seed": plan["seed"],
                 "base_db": str(workdir / "base.sqlite3"),
                 "databases": {
-                    "library": {"path": str(big_db), "size": largest},
+                    # The embedded set searches the same database's pages (its first records).
+                    "library": {
+                        "path": str(big_db),
+                        "size": max(largest, 0 if "embedded" in skip else plan["embedded_scale"]),
+                    },
                     "pages": {
                         "path": str(pages_db),
                         "size": plan["pages_scale"],
