@@ -8,7 +8,6 @@ import re
 
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
-from django.db import connection
 from django.utils.text import slugify
 
 from wagtail.models import PageViewRestriction
@@ -25,24 +24,11 @@ from library.models import (
 )
 from search.indexing import sync_resources
 
+from ..query_counts import request_queries as _count
+
 pytestmark = pytest.mark.django_db
 
 TOPIC = "Remittance corridors and mobile money fees for diaspora transfers"
-
-
-def _count(client, url: str) -> tuple[int, str]:
-    """Queries of one request after a warm-up request (first-use caches are not the point)."""
-    assert client.get(url).status_code == 200, url
-    queries: list[str] = []
-
-    def record(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(record):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries), response.content.decode()
 
 
 def _resource(library, title: str, *, live: bool = True, **fields) -> ResourcePage:

@@ -1,7 +1,8 @@
 """Building index records by hand, so contract tests talk to the engines without pages."""
 
 from library.access import EVERYTHING, PUBLIC
-from search.contract import IndexedDocument, IndexedPage, ResourceRecord
+from search.contract import IndexedDocument, IndexedPage, ResourceRecord, SearchRequest
+from search.query import parse_query
 
 PUBLIC_ACCESS = (PUBLIC, EVERYTHING)
 
@@ -46,3 +47,15 @@ def record(
         documents=documents,
         access=access,
     )
+
+
+def search(backend, text: str = "migration", **kwargs):
+    return backend.search(SearchRequest(query=parse_query(text), **kwargs))
+
+
+def ids(results) -> list[int]:
+    return [hit.resource_id for hit in results.hits]
+
+
+def counts(results, facet: str) -> dict[str, int]:
+    return {c.value: c.count for c in results.facets[facet]}

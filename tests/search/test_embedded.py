@@ -10,22 +10,9 @@ import pytest
 
 from library.access import EVERYTHING, MEMBERS, PUBLIC
 from search.backends.embedded import EmbeddedBackend
-from search.contract import SORTS, SearchRequest
-from search.query import parse_query
+from search.contract import SORTS
 
-from .records import record
-
-
-def search(backend, text: str = "migration", **kwargs):
-    return backend.search(SearchRequest(query=parse_query(text), **kwargs))
-
-
-def ids(results) -> list[int]:
-    return [hit.resource_id for hit in results.hits]
-
-
-def counts(results, facet: str) -> dict[str, int]:
-    return {c.value: c.count for c in results.facets[facet]}
+from .records import counts, ids, record, search
 
 
 @pytest.fixture

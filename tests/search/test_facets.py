@@ -5,19 +5,7 @@ import pytest
 from search.contract import MAX_PAGE_SIZE, SearchRequest, sortable_title
 from search.query import parse_query
 
-from .records import record
-
-
-def search(backend, text: str = "migration", **kwargs):
-    return backend.search(SearchRequest(query=parse_query(text), **kwargs))
-
-
-def ids(results) -> list[int]:
-    return [hit.resource_id for hit in results.hits]
-
-
-def counts(results, facet: str) -> dict[str, int]:
-    return {c.value: c.count for c in results.facets[facet]}
+from .records import counts, ids, record, search
 
 
 def facets(objective=(), type_="report", year="2024", language=("en",)) -> dict:

@@ -6,28 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from django.db import connection
-
 import pytest
 
 from bench.generate import Library, Taxonomy, insert_pages
 
+from ..query_counts import request_queries
+
 FEW, MANY = 5, 40
-
-
-def _count(client, url: str) -> int:
-    """Queries of one request, after a warm-up request (first-use caches are not the point)."""
-    assert client.get(url).status_code == 200, url
-    queries: list[str] = []
-
-    def record(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(record):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 @pytest.fixture
@@ -119,3 +104,7 @@ def test_collection_page(grow, client):
     _collection(grow(MANY))
     many = _count(client, collection.url)
     assert many <= few, f"collection page: {few} queries for {FEW} entries, {many} for {MANY}"
+
+
+def _count(client, url: str) -> int:
+    return request_queries(client, url)[0]
