@@ -11,7 +11,7 @@ HUB_TEST_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ELASTICSEARCH_PORT)
 PYTEST_ARGS ?=
 export ELASTICSEARCH_PORT
 
-.PHONY: help install run test chromium lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick
+.PHONY: help install run test chromium nginx lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick
 
 help:
 	@echo "make run                 migrate, seed demo content, serve http://127.0.0.1:8000 (+ task worker)"
@@ -50,7 +50,7 @@ $(STAMP): pyproject.toml
 run: install
 	PYTHON=$(PY) bash scripts/run.sh
 
-test: install elasticsearch chromium
+test: install elasticsearch chromium nginx
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
@@ -63,6 +63,15 @@ chromium:
 	    apt-get install -y -qq chromium || (apt-get update -qq && apt-get install -y -qq chromium); \
 	else \
 	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (Debian/Ubuntu)." >&2; \
+	fi
+
+# tests/deploy runs deploy/nginx.conf under a real nginx (only the binary is used; no service).
+nginx:
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -qq nginx || (apt-get update -qq && apt-get install -y -qq nginx); \
+	else \
+	    echo "The proxy tests need nginx: run 'sudo apt-get install nginx' (Debian/Ubuntu)." >&2; \
 	fi
 
 # pdftotext (poppler-utils) is the benchmark's reference; results go to bench/results/extract.*

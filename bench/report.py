@@ -94,6 +94,22 @@ def verdicts(results: dict) -> dict:
     return out
 
 
+def _page_speed(pages: dict | None, title: str) -> list[str]:
+    if not pages:
+        return []
+    lines = ["", f"## Page speed ({title})", ""]
+    if pages.get("pages"):
+        lines += [
+            _row(["page", "p50 ms", "p95 ms", "DB queries", "example"]),
+            _row(["---"] * 5),
+        ]
+        for name, row in pages["pages"].items():
+            lines.append(_row([name, row["p50"], row["p95"], row["db_queries"], row["url"]]))
+    if pages.get("error"):
+        lines += ["", f"Error: `{pages['error']}`"]
+    return lines
+
+
 def _row(cells) -> str:
     return "| " + " | ".join("" if c is None else str(c) for c in cells) + " |"
 
@@ -164,7 +180,9 @@ def markdown(results: dict) -> str:
         f"embedded at {plan['embedded_scale']:,}, page speed and the Wagtail peer on a database "
         f"of {plan['pages_scale']:,} resources; query mix of {results.get('query_count', '?')} "
         f"queries x {plan['reps']} repetitions at concurrency 1 and {plan['concurrency']} "
-        f"(threads, each its own test client), seed {plan['seed']}.",
+        f"(separate processes, each its own test client, started together at a barrier, as "
+        f"gunicorn's worker processes serve the hub; the same load as threads of one process "
+        f"is shown beside it), seed {plan['seed']}.",
         "",
         "## Targets",
         "",
@@ -296,18 +314,14 @@ def markdown(results: dict) -> str:
                 )
         if peer.get("error"):
             lines += ["", f"Error: `{peer['error']}`"]
-    pages = results.get("pages")
-    if pages:
-        lines += ["", f"## Page speed ({plan['pages_scale']:,} resources)", ""]
-        if pages.get("pages"):
-            lines += [
-                _row(["page", "p50 ms", "p95 ms", "DB queries", "example"]),
-                _row(["---"] * 5),
-            ]
-            for name, row in pages["pages"].items():
-                lines.append(_row([name, row["p50"], row["p95"], row["db_queries"], row["url"]]))
-        if pages.get("error"):
-            lines += ["", f"Error: `{pages['error']}`"]
+    lines += _page_speed(results.get("pages"), f"{plan['pages_scale']:,} resources")
+    library = results.get("pages_library")
+    if library:
+        lines += _page_speed(
+            library,
+            f"the whole library, {library.get('resources', 0):,} resources, "
+            f"{library.get('engine')} for related resources; not a target, shown for scale",
+        )
     lines += ["", "## Peak memory (ru_maxrss)", ""]
     lines += [_row(["process", "MB"]), _row(["---"] * 2)]
     for name, value in results.get("memory", {}).items():

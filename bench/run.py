@@ -85,15 +85,31 @@ def _drop_indexes(url: str, prefix: str) -> list[str]:
     return names
 
 
+# The steps whose figures a kept work folder can give again (--reuse): what they build is there.
+REUSABLE = ("setup_db", "index_es")
+
+
 class Runner:
-    def __init__(self, workdir: Path, env: dict[str, str]) -> None:
+    def __init__(self, workdir: Path, env: dict[str, str], reuse: bool = False) -> None:
         self.workdir = workdir
         self.env = env
         self.count = 0
         self.log: list[dict] = []
+        # Step name -> the kept run's figures of that step, oldest first.
+        self.kept: dict[str, list[dict]] = {name: [] for name in REUSABLE}
+        if reuse:
+            for out in sorted(workdir.glob("*.out.json")):
+                number, name = out.name.removesuffix(".out.json").split("-", 1)
+                self.count = max(self.count, int(number))
+                if name in self.kept:
+                    self.kept[name].append(json.loads(out.read_text()))
 
     def step(self, name: str, config: dict, **env: str) -> dict:
         """Run one step in a subprocess; its figures, or {"error": ...} if it failed."""
+        if self.kept.get(name):
+            print(f"[bench] {name}: figures and data of the kept run in {self.workdir}", flush=True)
+            self.log.append({"step": name, "seconds": 0.0, "returncode": 0, "reused": True})
+            return self.kept[name].pop(0)
         self.count += 1
         config_path = self.workdir / f"{self.count:02d}-{name}.config.json"
         out_path = self.workdir / f"{self.count:02d}-{name}.out.json"
@@ -117,7 +133,7 @@ class Runner:
         return json.loads(out_path.read_text())
 
 
-def run(plan_name: str, keep: bool = False, **overrides) -> dict:
+def run(plan_name: str, keep: bool = False, reuse: Path | None = None, **overrides) -> dict:
     plan = {**PLANS[plan_name], **{k: v for k, v in overrides.items() if v is not None}}
     url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
     started = time.perf_counter()
@@ -126,8 +142,14 @@ def run(plan_name: str, keep: bool = False, **overrides) -> dict:
 
     machine_info = machine()  # the load average before our own work starts
     machine_info["elasticsearch"] = _wait_for(url)
-    workdir = Path(tempfile.mkdtemp(prefix="hub-bench-"))
-    prefix = f"bench-{os.getpid()}-{int(time.time())}"
+    if reuse is not None:
+        # A kept run (--keep): its databases and indexes are measured again, not rebuilt.
+        workdir = reuse.resolve()
+        prefix = json.loads((workdir / "env.json").read_text())["ELASTICSEARCH_INDEX_PREFIX"]
+        keep = True
+    else:
+        workdir = Path(tempfile.mkdtemp(prefix="hub-bench-"))
+        prefix = f"bench-{os.getpid()}-{int(time.time())}"
     big_db = workdir / "library.sqlite3"
     pages_db = workdir / "pages.sqlite3"
     env = {
@@ -140,7 +162,7 @@ def run(plan_name: str, keep: bool = False, **overrides) -> dict:
         "HUB_SEARCH_EMBEDDED_PATH": str(workdir / "search.sqlite3"),
         "HUB_SEARCH_BACKEND": "elasticsearch",
     }
-    runner = Runner(workdir, env)
+    runner = Runner(workdir, env, reuse=reuse is not None)
     results: dict = {
         "name": f"bench-{plan_name}" if plan_name == "quick" else "bench",
         "started": started_at,
@@ -150,6 +172,12 @@ def run(plan_name: str, keep: bool = False, **overrides) -> dict:
         "memory": {},
         "notes": [],
     }
+    if reuse is not None:
+        results["notes"].append(
+            f"The databases and the Elasticsearch indexes were built by an earlier run kept in "
+            f"{workdir} (`--keep`); its setup and indexing figures are shown, every other "
+            "step ran again."
+        )
     skip = set(plan.get("skip") or ())
     if "es" in skip:
         plan["es_scales"] = []
@@ -297,6 +325,18 @@ def run(plan_name: str, keep: bool = False, **overrides) -> dict:
         )
         if "peak_rss_mb" in results["pages"]:
             results["memory"]["web (page speed)"] = results["pages"]["peak_rss_mb"]
+        # The same pages over the whole synthetic library: lists and counts that grow with it.
+        library_size = max(largest, 0 if "embedded" in skip else plan["embedded_scale"])
+        if library_size:
+            engine = "embedded" if not largest else "elasticsearch"
+            results["pages_library"] = runner.step(
+                "pages",
+                {"reps": max(10, plan["page_reps"] // 3), "stride": 997},
+                HUB_SEARCH_BACKEND=engine,
+                **big,
+            )
+            results["pages_library"]["resources"] = library_size
+            results["pages_library"]["engine"] = engine
         results["worker"] = runner.step("worker", {}, **small, **pages_prefix)
         if "peak_rss_mb" in results["worker"]:
             results["memory"][
@@ -326,6 +366,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", action="store_true", help="keep the work folder and the indexes (for experiments)"
     )
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        default=None,
+        help="measure again the databases and indexes of a run kept with --keep (its work folder)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="where the reports go")
     parser.add_argument(
         "--es-scales", type=lambda text: [int(n) for n in text.split(",")], default=None
@@ -354,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     results = run(
         plan,
         keep=args.keep,
+        reuse=args.reuse,
         es_scales=args.es_scales,
         max_index_seconds=args.max_index_seconds,
         reference_records=args.reference_records,

@@ -9,5 +9,8 @@ class HubConfig(AppConfig):
 
     def ready(self) -> None:
         from .publishing import signals
+        from .wagtail_tasks import tolerate_deleted_objects
 
         signals.connect()
+        # Before any worker resolves a queued task by its path.
+        tolerate_deleted_objects()

@@ -31,7 +31,7 @@ class HomePage(Page):
 
         from library.access import visible_pages
         from library.models import CollectionPage, GcmObjective
-        from library.views import newest_first, public_resources, with_resource_counts
+        from library.views import newest_first, public_resources, rows_of, with_resource_counts
 
         from .organisations import Organisation, WorkingGroup, WorkingGroupStatus
 
@@ -45,9 +45,9 @@ class HomePage(Page):
             .order_by("path")  # the order editors arranged them in
             .prefetch_related(Prefetch("cover_image", queryset=covers))[:4]
         )
-        context["latest_resources"] = newest_first(public_resources(request.user)).prefetch_related(
-            "objectives"
-        )[:6]
+        context["latest_resources"] = rows_of(
+            newest_first(public_resources(request.user)).prefetch_related("objectives")[:6]
+        )
         # One aggregate query for all 23 counts, never one per objective.
         context["objectives"] = with_resource_counts(
             GcmObjective.objects.order_by("number"), user=request.user

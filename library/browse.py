@@ -28,6 +28,7 @@ from hub.models import Organisation, WorkingGroup
 from .access import visible_pages
 from .pages import ResourcePage, ResourceType
 from .taxonomy import GcmObjective, GuidingPrinciple, Language, Place, PlaceLevel
+from .views import rows_of
 
 PER_PAGE = 24
 # A hand-edited URL with hundreds of values would only build a huge SQL IN list; nobody needs it.
@@ -172,14 +173,45 @@ def _subquery(**lookup) -> Q:
     return Q(pk__in=ResourcePage.objects.filter(**lookup).values("pk"))
 
 
-def _aggregate(queryset: QuerySet, *columns: str) -> list[dict]:
-    # order_by() clears the page tree ordering, which would otherwise join the GROUP BY.
+def _aggregate(queryset: QuerySet, *columns: str, **annotations) -> list[dict]:
+    """Per value of a column (or a to-one relation's fields) of the resources, how many carry it.
+
+    The resources are named by an `IN` subquery, so the count runs on a plain table however
+    the queryset was narrowed: no DISTINCT (a per-group sort on a 10,000-row library cost a
+    tenth of a second per facet)."""
+    resources = ResourcePage.objects.filter(pk__in=queryset.order_by().values("pk"))
+    if annotations:
+        resources = resources.annotate(**annotations)
     return list(
-        queryset.order_by()
+        resources.order_by()
         .values(*columns)
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk"))
         .filter(**{f"{columns[0]}__isnull": False})
     )
+
+
+def _linked(queryset: QuerySet, relation: str, *columns: str) -> list[dict]:
+    """Per related value of a many-to-many `relation`, how many of the resources carry it, in
+    _aggregate's shape (keys `relation__column`). Counted on the link table, which holds one row
+    per resource and value: joining it to the resources would repeat each resource once per
+    value and need COUNT(DISTINCT)."""
+    field = ResourcePage._meta.get_field(relation)
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    rows = (
+        field.remote_field.through.objects.filter(
+            **{f"{source}__in": queryset.order_by().values("pk")}
+        )
+        .order_by()
+        .values(*(f"{target}__{column}" for column in columns))
+        .annotate(n=Count("pk"))
+    )
+    return [
+        {
+            **{f"{relation}__{column}": row[f"{target}__{column}"] for column in columns},
+            "n": row["n"],
+        }
+        for row in rows
+    ]
 
 
 def _clean_number(raw: str) -> str | None:
@@ -195,7 +227,7 @@ def _clean_year(raw: str) -> str | None:
 
 
 def _objective_count(qs: QuerySet):
-    for row in _aggregate(qs, "objectives__number", "objectives__title"):
+    for row in _linked(qs, "objectives", "number", "title"):
         number = row["objectives__number"]
         yield (
             str(number),
@@ -218,7 +250,7 @@ def _objective_known(values: list[str]):
 
 
 def _principle_count(qs: QuerySet):
-    for row in _aggregate(qs, "principles__number", "principles__title"):
+    for row in _linked(qs, "principles", "number", "title"):
         number = row["principles__number"]
         yield str(number), row["principles__title"], "", (number,), row["n"]
 
@@ -274,8 +306,7 @@ def _organisation_sort(name: str, acronym: str) -> tuple:
 
 
 def _organisation_count(qs: QuerySet):
-    columns = ("organisations__slug", "organisations__name", "organisations__acronym")
-    for row in _aggregate(qs, *columns):
+    for row in _linked(qs, "organisations", "slug", "name", "acronym"):
         name, acronym = row["organisations__name"], row["organisations__acronym"]
         yield (
             row["organisations__slug"],
@@ -306,13 +337,20 @@ def _twg_known(values: list[str]):
     }
 
 
+class _DateYear(ExtractYear):
+    """The year of a date column. SQLite keeps a date as ISO text ("2024-05-31"): its first
+    four characters, rather than Django's Python function called once per row."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(substr({sql}, 1, 4) AS integer)", params
+
+
 def _year_count(qs: QuerySet):
     # The year a reader expects is the publication date's; undated resources fall back on the
     # day they went online, as ResourcePage.year does.
-    annotated = qs.annotate(
-        browse_year=Coalesce(ExtractYear("publication_date"), ExtractYear("first_published_at"))
-    )
-    for row in _aggregate(annotated, "browse_year"):
+    year = Coalesce(_DateYear("publication_date"), ExtractYear("first_published_at"))
+    for row in _aggregate(qs, "browse_year", browse_year=year):
         year = row["browse_year"]
         yield str(year), str(year), "", (-year,), row["n"]
 
@@ -333,7 +371,7 @@ _LANGUAGE_ORDER = "languages__pk"
 
 
 def _language_count(qs: QuerySet):
-    for row in _aggregate(qs, "languages__code", "languages__name", _LANGUAGE_ORDER):
+    for row in _linked(qs, "languages", "code", "name", "pk"):
         yield row["languages__code"], row["languages__name"], "", (row[_LANGUAGE_ORDER],), row["n"]
 
 
@@ -348,7 +386,7 @@ _LEVEL_LABELS = dict(PlaceLevel.choices)
 
 
 def _place_count(qs: QuerySet):
-    for row in _aggregate(qs, "places__slug", "places__name", "places__level"):
+    for row in _linked(qs, "places", "slug", "name", "level"):
         level = row["places__level"]
         yield (
             row["places__slug"],
@@ -615,7 +653,7 @@ def browse(
             gettext("There is no page %(page)s of results.") % {"page": number}
         ) from error
     # A list, so callers (collections) can hang their own attributes on each result.
-    page.object_list = list(page.object_list)
+    page.object_list = list(rows_of(page.object_list))
 
     path = request.path
 

@@ -27,6 +27,22 @@ def public_resources(user=None) -> QuerySet[ResourcePage]:
     return visible_pages(ResourcePage.objects.live(), user)
 
 
+def rows_of(window: QuerySet | list) -> QuerySet | list:
+    """A slice of an ordered queryset (a page of results), same rows, same order, one query.
+
+    The order is found on the ids alone (a subquery with LIMIT/OFFSET), and the full rows are
+    read for the slice only: sorting whole pages carries every column of every resource, bodies
+    and all, through the database's sort (on a 10,000-resource library, most of a list's time).
+    The ordering must end on a unique key (every list here ends on the id), so both sorts agree.
+    """
+    if not isinstance(window, QuerySet) or window._result_cache is not None:
+        return window  # already read (a list, or a queryset evaluated before it was sliced)
+    outer = window.model._default_manager.filter(pk__in=window.values("pk"))
+    return outer.order_by(*window.query.order_by).prefetch_related(
+        *window._prefetch_related_lookups
+    )
+
+
 def newest_first(resources: QuerySet[ResourcePage]) -> QuerySet[ResourcePage]:
     """Newest publication first; undated records after dated ones on every database."""
     return resources.order_by(
@@ -37,10 +53,14 @@ def newest_first(resources: QuerySet[ResourcePage]) -> QuerySet[ResourcePage]:
 
 
 def with_resource_counts(queryset: QuerySet, relation: str = "resources", user=None) -> QuerySet:
-    """Annotate ``resource_count`` (live resources the viewer may see) in one single query."""
+    """Annotate ``resource_count`` (live resources the viewer may see) in one single query.
+
+    No DISTINCT: the join to `relation` gives one row per term and resource already (a link
+    table's pair, or a resource's own foreign key), and COUNT(DISTINCT) sorted every link of
+    the library for it (a 10,000-resource library: most of the home page's database time)."""
     visible = public_resources(user).values("pk")
     return queryset.annotate(
-        resource_count=Count(relation, filter=Q(**{f"{relation}__in": visible}), distinct=True)
+        resource_count=Count(relation, filter=Q(**{f"{relation}__in": visible}))
     )
 
 
@@ -48,9 +68,11 @@ def paginate(request: HttpRequest, items: QuerySet, per_page: int = RESOURCES_PE
     """The requested page of ``items``; a page that is not a number or out of range is a 404."""
     paginator = Paginator(items, per_page)
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        page = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
         raise Http404(str(error)) from error
+    page.object_list = rows_of(page.object_list)
+    return page
 
 
 def type_counts(resources: QuerySet[ResourcePage]) -> list[dict]:

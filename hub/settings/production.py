@@ -25,6 +25,20 @@ CSRF_COOKIE_SECURE = True
 # A hub view meant to be framed by the hub (e.g. an inline PDF) needs @xframe_options_sameorigin.
 X_FRAME_OPTIONS = "DENY"
 
+# One cache for every gunicorn process and every container, in the hub's own database (the table
+# is made by `manage.py createcachetable`, in docker compose's migrate step). The sign-in throttle
+# counts failures there (hub/security.py): a per-process cache would allow HUB_LOGIN_ATTEMPTS per
+# process. Entries Wagtail and the search synonyms drop on an edit are then dropped everywhere.
+# Django's default of 300 entries would let a flood of failed sign-ins under made-up names cull
+# real accounts' counts; normal use keeps a few hundred rows, expired ones are removed first.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ.get("HUB_CACHE_TABLE", "hub_cache"),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},

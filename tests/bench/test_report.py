@@ -112,3 +112,18 @@ def test_write_makes_json_and_markdown_with_the_machine(tmp_path):
     assert "ratio **0.9**" in text
     assert "| resource page | 10.0 | 10.0 | 9 | /r/ |" in text
     assert "- a note" in text
+
+
+def test_the_whole_library_pages_are_shown_apart_from_the_targets(tmp_path):
+    results = _results(es_p95=80.0)
+    results["pages_library"] = {
+        "pages": {"library browse": {**summary([900.0]), "db_queries": 19, "url": "/library/"}},
+        "resources": 100,
+        "engine": "elasticsearch",
+    }
+    _json_path, md_path = write(results, tmp_path, "bench-test")
+    text = md_path.read_text()
+    assert "## Page speed (the whole library, 100 resources, elasticsearch" in text
+    assert "| library browse | 900.0 | 900.0 | 19 | /library/ |" in text
+    # The targets stay on the page set: the library's browse page is not judged.
+    assert verdicts(results)["resource_page_p95_ms"]["value"] == 10.0

@@ -77,3 +77,31 @@ def test_every_environment_variable_the_code_reads_is_in_the_readme():
     assert names, "found no variables: the pattern is wrong"
     missing = sorted(name for name in names if f"`{name}`" not in readme)
     assert not missing, f"not in the README's table: {missing}"
+
+
+def test_the_proxy_sees_only_image_renditions_of_the_media_volume():
+    services = yaml.safe_load((REPO / "docker-compose.yml").read_text())["services"]
+    media_mounts = [
+        volume
+        for volume in services["proxy"]["volumes"]
+        if isinstance(volume, dict) and volume.get("source") == "media"
+    ]
+    # Wagtail writes renditions to MEDIA_ROOT/images/; documents/ and original_images/ stay out.
+    assert media_mounts == [
+        {
+            "type": "volume",
+            "source": "media",
+            "target": "/srv/media/images",
+            "read_only": True,
+            "volume": {"subpath": "images"},
+        }
+    ]
+    assert not any(str(volume).startswith("media:") for volume in services["proxy"]["volumes"])
+    # A volume subpath must exist before the proxy starts: the migrate step makes it.
+    assert 'mkdir -p "$$DJANGO_MEDIA_ROOT/images"' in str(services["migrate"]["command"])
+
+
+def test_the_migrate_step_creates_the_shared_cache_table():
+    services = yaml.safe_load((REPO / "docker-compose.yml").read_text())["services"]
+    command = " ".join(services["migrate"]["command"])
+    assert command.index("manage.py migrate") < command.index("manage.py createcachetable")
