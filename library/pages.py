@@ -286,6 +286,16 @@ class ResourcePage(Page):
     class Meta:
         verbose_name = _("resource")
 
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        # Imported here: library.resource_context builds on ResourcePage, defined in this module.
+        from .resource_context import start_resource_context
+
+        result = super().route(request, path_components)
+        # This page answers the request: the search engine is asked for its related resources
+        # now, to work while the page is checked and read (library.resource_context).
+        start_resource_context(self, request)
+        return result
+
     def get_context(self, request, *args, **kwargs):
         # Imported here: library.resource_context builds on ResourcePage, defined in this module.
         from .resource_context import resource_context

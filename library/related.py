@@ -5,7 +5,8 @@ says, so a page unpublished or restricted since it was indexed is never linked o
 
 related_later starts the work and returns a function that finishes it: the engine is asked at the
 start (search.related.similar_resources_later) and its answer is read at the end, so the page can
-build everything else while the engine works.
+build everything else while the engine works. The engine is not asked at all when the editors'
+picks fill the list: its answer would not be shown.
 """
 
 from __future__ import annotations
@@ -37,45 +38,58 @@ def related_for(page, *, limit: int = MAX_RELATED, user=None, restrictions=None)
     return related_later(page, limit=limit, user=user, restrictions=restrictions)()
 
 
-def related_later(
-    page, *, limit: int = MAX_RELATED, user=None, restrictions: Iterable | None = None
-) -> Callable[[], list]:
-    """related_for in two steps: the engine is asked and the picks are read now; the returned
-    function waits for the engine's answer and loads the similar pages."""
+def _ask_engine(page, size: int, user) -> Callable[[], list[int]]:
     from search.backends import get_backend
     from search.related import similar_resources_later
 
-    from .access import viewer_labels, visible_pages
+    from .access import viewer_labels
+
+    try:
+        return similar_resources_later(
+            get_backend(), page.pk, size=size, access=viewer_labels(user)
+        )
+    except Exception:  # noqa: BLE001 - a misconfigured backend must not break the page
+        logger.exception("No related resources from the engine for page %s", page.pk)
+        return _nothing
+
+
+def related_later(
+    page, *, limit: int = MAX_RELATED, user=None, restrictions: Iterable | None = None
+) -> Callable[[], list]:
+    """related_for in two steps: the picks are read and the engine is asked now; the returned
+    function waits for the engine's answer and loads the similar pages.
+
+    `restrictions` is only iterated when pages are loaded (after the engine is asked): a caller
+    may pass a lazy sequence that reads them then."""
+    from .access import visible_pages
     from .pages import ResourcePage
 
     if not page.pk:
         return _nothing
-    # Asked before the picks are read, so that it works meanwhile; when the picks fill the list,
-    # its answer is simply not read.
-    try:
-        answer = similar_resources_later(
-            get_backend(), page.pk, size=limit + _ENGINE_EXTRA, access=viewer_labels(user)
+    through = ResourcePage.related_resources.through
+    pick_ids = list(
+        dict.fromkeys(
+            through.objects.filter(from_resourcepage_id=page.pk)
+            .order_by("id")
+            .values_list("to_resourcepage_id", flat=True)
         )
-    except Exception:  # noqa: BLE001 - a misconfigured backend must not break the page
-        logger.exception("No related resources from the engine for page %s", page.pk)
-        answer = _nothing
+    )
+    # Fewer picks than places: whichever of them the viewer may see, the engine's answer will be
+    # read, so it is asked now and works while the picks and the rest of the page are read.
+    answer = _ask_engine(page, limit + _ENGINE_EXTRA, user) if len(pick_ids) < limit else None
     visible = (
         visible_pages(ResourcePage.objects.live(), user, restrictions)
         .exclude(pk=page.pk)
         .only(*LISTED_FIELDS)
     )
     related: list = []
-    through = ResourcePage.related_resources.through
-    pick_ids = list(
-        through.objects.filter(from_resourcepage_id=page.pk)
-        .order_by("id")
-        .values_list("to_resourcepage_id", flat=True)
-    )
     if pick_ids:
         picks = {p.pk: p for p in visible.filter(pk__in=pick_ids)}
-        related = [picks[pk] for pk in dict.fromkeys(pick_ids) if pk in picks][:limit]
+        related = [picks[pk] for pk in pick_ids if pk in picks][:limit]
     if len(related) >= limit:
         return lambda: related
+    if answer is None:  # enough picks, but some of them hidden from this viewer
+        answer = _ask_engine(page, limit + _ENGINE_EXTRA, user)
 
     def finish() -> list:
         seen = {p.pk for p in related} | {page.pk}

@@ -5,13 +5,16 @@ The view restrictions are read once, for both checks that need them: Wagtail's `
 page's newer editions and translations (the same links for every viewer) and the viewer's own
 check on related resources (library.access). Newer editions and translations come in one query;
 attached files come with their documents and languages; translations with their languages.
-Related resources are asked of the search engine first and read last (library.related), so the
-engine works while the rest of the page is read and rendered.
+Related resources are asked of the search engine as soon as the page is known to answer the
+request (start_resource_context, from ResourcePage.route) and read last, at the end of the
+template (library.related): the engine works while the page is checked, read and rendered. The
+restrictions are read after the engine is asked, when first needed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest
@@ -21,7 +24,7 @@ from wagtail.models import PageViewRestriction
 
 from .access import read_restrictions
 from .pages import ResourceAttachment, ResourcePage
-from .related import related_later
+from .related import LISTED_FIELDS, related_later
 
 
 def public_versions(
@@ -40,7 +43,12 @@ def public_versions(
         private |= versions.descendant_of_q(restriction.page, inclusive=True)
     if private:
         versions = versions.exclude(private)
-    found = list(versions.filter(Q(new_edition_of=page) | Q(translation_of=page)).order_by("path"))
+    # Only what the links show and the split below reads (as library.related lists pages).
+    found = list(
+        versions.filter(Q(new_edition_of=page) | Q(translation_of=page))
+        .order_by("path")
+        .only(*LISTED_FIELDS, "new_edition_of", "translation_of")
+    )
     newer = [version for version in found if version.new_edition_of_id == page.pk]
     translations = [version for version in found if version.translation_of_id == page.pk]
     # Each translation names its languages: one query for all of them.
@@ -48,16 +56,43 @@ def public_versions(
     return newer, translations
 
 
+# Where start_resource_context leaves its work on the page, for resource_context to finish.
+_STARTED = "_resource_context_started"
+
+
+class _Started(NamedTuple):
+    request: HttpRequest
+    restrictions: Sequence[PageViewRestriction]
+    related: Callable[[], list]
+
+
+def _start(page: ResourcePage, request: HttpRequest) -> _Started:
+    # Read at their first use, which comes after the engine is asked (library.related).
+    restrictions = SimpleLazyObject(read_restrictions)
+    related = related_later(page, user=getattr(request, "user", None), restrictions=restrictions)
+    return _Started(request, restrictions, related)
+
+
+def start_resource_context(page: ResourcePage, request: HttpRequest) -> None:
+    """Start what takes longest, asking the search engine for related resources, once routing
+    has found that this page answers the request: the engine then works while Wagtail checks the
+    page's view restrictions and serves it. Should the viewer be turned away, the answer is
+    never read (and it was asked with the viewer's own access labels)."""
+    setattr(page, _STARTED, _start(page, request))
+
+
 def resource_context(page: ResourcePage, request: HttpRequest) -> dict:
     """The template's variables besides `page`: newer editions, translations, related resources.
 
-    Related resources are started first and finished when the template reads them, at the end
-    of the page, so the search engine answers while the rest is read and rendered. The page's
-    attachments are prefetched with their documents and languages, except in a preview, where
-    they are the editor's unsaved ones, held on the page itself.
+    Related resources are started first (or were, by start_resource_context, for this same
+    request) and finished when the template reads them, at the end of the page, so the search
+    engine answers while the rest is read and rendered. The page's attachments are prefetched
+    with their documents and languages, except in a preview, where they are the editor's unsaved
+    ones, held on the page itself.
     """
-    restrictions = read_restrictions()
-    related = related_later(page, user=getattr(request, "user", None), restrictions=restrictions)
+    started = page.__dict__.pop(_STARTED, None)
+    if started is None or started.request is not request:  # a preview is served without routing
+        started = _start(page, request)
     if page.pk is not None and not getattr(request, "is_preview", False):
         prefetch_related_objects(
             [page],
@@ -66,9 +101,9 @@ def resource_context(page: ResourcePage, request: HttpRequest) -> dict:
                 queryset=ResourceAttachment.objects.select_related("document", "language"),
             ),
         )
-    newer, translations = public_versions(page, restrictions)
+    newer, translations = public_versions(page, started.restrictions)
     return {
         "newer_editions": newer,
         "translations": translations,
-        "related": SimpleLazyObject(related),
+        "related": SimpleLazyObject(started.related),
     }
