@@ -26,7 +26,9 @@ NGINX = shutil.which("nginx") or next(
     (path for path in ("/usr/sbin/nginx",) if os.access(path, os.X_OK)), None
 )
 
-pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
+pytestmark = pytest.mark.skipif(
+    NGINX is None, reason="nginx is not installed (`make test` installs Debian's nginx)"
+)
 
 RENDITION = b"\xff\xd8\xff\xe0 a rendition"
 DOCUMENT = b"%PDF-1.7 confidential"
@@ -44,7 +46,7 @@ class _Application(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def log_message(self, *args) -> None:
-        pass
+        """Quiet: a request log per case would only bury pytest's own report."""
 
 
 def _free_port() -> int:
