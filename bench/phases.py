@@ -363,6 +363,26 @@ def run_queries(config: dict) -> dict:
     }
 
 
+def engine_floor(config: dict) -> dict:
+    """The engine alone, without the view, for every query of the mix as an anonymous member
+    asks it: see bench.floor."""
+    from search.backends import get_backend
+
+    from .floor import embedded_floor, es_floor, mix_requests
+    from .queries import query_mix
+
+    backend = get_backend()
+    queries = query_mix(_taxonomy(), deep_page=config["deep_page"])
+    names = [query.name for query in queries]
+    mix = [query.params for query in queries]
+    if backend.name == "elasticsearch":
+        backend.setup()
+        bodies = [backend.request_body(request) for request in mix_requests(mix)]
+        url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+        return es_floor(backend.client, url, backend.alias, names, bodies, config)
+    return embedded_floor(backend, names, mix, config)
+
+
 # -- the peer: Wagtail's own search on the same pages -------------------------------------------
 
 
@@ -590,6 +610,7 @@ STEPS = {
     "index_es": index_es,
     "index_embedded": index_embedded,
     "queries": run_queries,
+    "floor": engine_floor,
     "peer": peer,
     "pages": page_speed,
     "worker": worker,

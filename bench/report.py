@@ -110,6 +110,67 @@ def _page_speed(pages: dict | None, title: str) -> list[str]:
     return lines
 
 
+_FLOOR_TEXT = {
+    "elasticsearch": (
+        "What the node alone spends on each query of the mix, without the view: the request "
+        "the view sends, and smaller requests that leave parts of the page out (its `took`, "
+        "median, every variant of a query asked in turn, the node's request cache off). "
+        '"ranked hits alone": the page\'s ids in relevance or date order with no facets, '
+        'highlights, attachment pages or exact total; "total and facets alone": size 0, '
+        "the query in filter context (no scoring), the exact total and the eight facet "
+        'counts; "total alone": the exact total only.'
+    ),
+    "embedded": (
+        "What the engine alone spends on each query of the mix, without the view (wall time, "
+        "median, every part of a query asked in turn): the engine call (`backend.search`); "
+        "finding the matching resources alone; ranking alone (bm25 over every row of both "
+        "full-text tables that any word matches, what relevance order needs, whatever the "
+        "query's own order)."
+    ),
+}
+
+
+def _floor(floor: dict | None) -> list[str]:
+    """The engine alone (bench.floor): per query and variant, their sums, and latency at
+    concurrency N of the variants asked concurrently."""
+    if not floor or not floor.get("per_query"):
+        return ["", f"Error (engine alone): `{floor['error']}`"] if floor else []
+    variants = floor["variants"]
+    unit = "took" if floor["unit"] == "took" else "ms"
+    lines = ["", "### The engine alone", "", _FLOOR_TEXT.get(floor["engine"], ""), ""]
+    lines += [
+        _row(["query", *(f"{v} ({unit})" for v in variants)]),
+        _row(["---"] * (1 + len(variants))),
+    ]
+    for row in floor["per_query"]:
+        lines.append(_row([row["query"], *(row[v] for v in variants)]))
+    lines.append(_row(["**sum over the mix**", *(f"**{floor['totals'][v]}**" for v in variants)]))
+    concurrent = floor.get("concurrent") or {}
+    if concurrent:
+        lines += [
+            "",
+            "The same asked by concurrent processes (as many as the view's concurrency, each "
+            "the whole mix, shuffled; latency as the caller saw it, ms):",
+            "",
+            _row(["engine alone", "n", "p50 ms", "p95 ms", "p99 ms", "max ms"]),
+            _row(["---"] * 6),
+        ]
+        for name, value in concurrent.items():
+            lines.append(
+                _row(
+                    [
+                        name,
+                        value.get("n"),
+                        value.get("p50"),
+                        value.get("p95"),
+                        value.get("p99"),
+                        value.get("max"),
+                    ]
+                )
+            )
+    return lines
+
+
 def _row(cells) -> str:
     return "| " + " | ".join("" if c is None else str(c) for c in cells) + " |"
 
@@ -225,6 +286,7 @@ def markdown(results: dict) -> str:
                 "",
             ]
             lines += _per_query_table(queries["per_query"])
+        lines += _floor(data.get("floor"))
         if data.get("error"):
             lines += ["", f"Error: `{data['error']}`"]
     embedded = results.get("embedded")
@@ -247,6 +309,7 @@ def markdown(results: dict) -> str:
                 "",
             ]
             lines += _per_query_table(embedded["queries"]["per_query"])
+        lines += _floor(embedded.get("floor"))
         if embedded.get("error"):
             lines += ["", f"Error: `{embedded['error']}`"]
     peer = results.get("peer")

@@ -127,3 +127,28 @@ def test_the_whole_library_pages_are_shown_apart_from_the_targets(tmp_path):
     assert "| library browse | 900.0 | 900.0 | 19 | /library/ |" in text
     # The targets stay on the page set: the library's browse page is not judged.
     assert verdicts(results)["resource_page_p95_ms"]["value"] == 10.0
+
+
+def test_the_engine_alone_is_shown_under_its_engine_with_sums_over_the_mix(tmp_path):
+    results = _results(es_p95=80.0)
+    results["elasticsearch"]["100"]["floor"] = {
+        "engine": "elasticsearch",
+        "unit": "took",
+        "variants": ["page", "total alone"],
+        "per_query": [
+            {"query": "word: migration", "page": 30.0, "total alone": 5.0},
+            {"query": "word: asylum", "page": 20.0, "total alone": 4.0},
+        ],
+        "totals": {"page": 50.0, "total alone": 9.0},
+        "concurrent": {"page": {"n": 8, "p50": 60.0, "p95": 90.0, "p99": 95.0, "max": 99.0}},
+    }
+    results["embedded"]["floor"] = {"error": "the node went away"}
+    _json_path, md_path = write(results, tmp_path, "bench-test")
+    text = md_path.read_text()
+    es_part, embedded_part = text.split("## Embedded")
+    assert "### The engine alone" in es_part
+    assert "| query | page (took) | total alone (took) |" in es_part
+    assert "| word: asylum | 20.0 | 4.0 |" in es_part
+    assert "| **sum over the mix** | **50.0** | **9.0** |" in es_part
+    assert "| page | 8 | 60.0 | 90.0 | 95.0 | 99.0 |" in es_part
+    assert "Error (engine alone): `the node went away`" in embedded_part

@@ -1,0 +1,87 @@
+"""bench.floor: the smaller requests it asks the engine for measure parts of the very page the
+view asks for (same total, same facet counts, same hits), and its sums add up."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.floor import _embedded_parts, _sequential, es_variants
+from search.contract import SearchRequest
+from search.query import parse_query
+from tests.search.records import record
+
+
+def _facets(type_: str) -> dict:
+    return {"type": (type_,), "language": ("en",)}
+
+
+@pytest.fixture
+def indexed(search_backend):
+    search_backend.index(
+        [
+            record(1, "Migration data", facets=_facets("report"), pages=["border migration"]),
+            record(2, "Migration study", facets=_facets("study")),
+            record(3, "Labour report", facets=_facets("report"), pages=["seasonal migration"]),
+            record(4, "Remittances", facets=_facets("report")),
+        ]
+    )
+    return search_backend
+
+
+def test_the_smaller_requests_count_and_rank_as_the_page_does(indexed):
+    if indexed.name != "elasticsearch":
+        pytest.skip("Elasticsearch request bodies")
+    request = SearchRequest(query=parse_query("migration"), filters={"type": ("report",)})
+    body = indexed.request_body(request)
+    before = json.dumps(body, sort_keys=True)
+    variants = es_variants(body)
+    assert json.dumps(body, sort_keys=True) == before  # the page's own body is left as it was
+    answers = {
+        name: indexed.client.search(index=indexed.alias, body=variant).body
+        for name, variant in variants.items()
+    }
+    page = answers["page"]
+    hits = [hit["_id"] for hit in page["hits"]["hits"]]
+    assert sorted(hits) == ["1", "3"] and page["hits"]["total"]["value"] == 2
+    assert "inner_hits" in page["hits"]["hits"][0] or "inner_hits" in page["hits"]["hits"][1]
+    # The same total (the chosen type counted), the same facet counts (siblings kept).
+    for name in ("total alone", "total and facets alone"):
+        assert answers[name]["hits"]["total"]["value"] == 2
+        assert answers[name]["hits"]["hits"] == []
+    assert answers["total and facets alone"]["aggregations"] == page["aggregations"]
+    assert "aggregations" not in answers["total alone"]
+    # The same hits in the same order, without what the page adds to them.
+    ranked = answers["ranked hits alone"]["hits"]["hits"]
+    assert [hit["_id"] for hit in ranked] == hits
+    assert not any("highlight" in hit or "inner_hits" in hit for hit in ranked)
+    assert "total" not in answers["ranked hits alone"]["hits"]
+    without = answers["page without facets"]
+    assert [hit["_id"] for hit in without["hits"]["hits"]] == hits
+    assert "aggregations" not in without
+
+
+def test_the_embedded_parts_run_the_engine_steps(indexed):
+    if indexed.name != "embedded":
+        pytest.skip("the embedded engine's own steps")
+    request = SearchRequest(query=parse_query("migration"))
+    parts = _embedded_parts(indexed, request)
+    assert set(parts) == {"engine call", "matching alone", "ranking alone"}
+    assert all(parts[name]() > 0 for name in parts)
+
+
+def test_medians_per_query_and_sums_over_the_mix():
+    answers = iter([9.0, 1.0, 5.0, 2.0, 6.0, 3.0, 7.0, 4.0])  # a warm-up round, then one measured
+    result = _sequential(
+        ["a", "b"],
+        [{"page": "a/page", "count": "a/count"}, {"page": "b/page", "count": "b/count"}],
+        reps=1,
+        measure=lambda _form: next(answers),
+    )
+    assert result["variants"] == ["page", "count"]
+    assert result["per_query"] == [
+        {"query": "a", "page": 6.0, "count": 3.0},
+        {"query": "b", "page": 7.0, "count": 4.0},
+    ]
+    assert result["totals"] == {"page": 13.0, "count": 7.0}
