@@ -30,9 +30,8 @@ def indexed(search_backend):
     return search_backend
 
 
+@pytest.mark.parametrize("search_backend", ["elasticsearch"], indirect=True)
 def test_the_smaller_requests_count_and_rank_as_the_page_does(indexed):
-    if indexed.name != "elasticsearch":
-        pytest.skip("Elasticsearch request bodies")
     request = SearchRequest(query=parse_query("migration"), filters={"type": ("report",)})
     body = indexed.request_body(request)
     before = json.dumps(body, sort_keys=True)
@@ -62,9 +61,8 @@ def test_the_smaller_requests_count_and_rank_as_the_page_does(indexed):
     assert "aggregations" not in without
 
 
+@pytest.mark.parametrize("search_backend", ["embedded"], indirect=True)
 def test_the_embedded_parts_run_the_engine_steps(indexed):
-    if indexed.name != "embedded":
-        pytest.skip("the embedded engine's own steps")
     request = SearchRequest(query=parse_query("migration"))
     parts = _embedded_parts(indexed, request)
     assert set(parts) == {"engine call", "matching alone", "ranking alone"}
