@@ -207,6 +207,8 @@ def run(plan_name: str, keep: bool = False, reuse: Path | None = None, **overrid
             raise RuntimeError(f"setting up the databases failed: {setup['error']}")
         big = {"DATABASE_URL": f"sqlite:///{big_db}"}
         small = {"DATABASE_URL": f"sqlite:///{pages_db}"}
+        # The engine alone (bench.floor), asked the same mix as the view.
+        floor = {key: plan[key] for key in ("reps", "concurrency", "deep_page")}
         totals = dict.fromkeys(("records", "project", "plain", "ref", "ref_project"), 0.0)
         start = 0
         for scale in sorted(plan["es_scales"]):
@@ -278,14 +280,7 @@ def run(plan_name: str, keep: bool = False, reuse: Path | None = None, **overrid
             if scale >= largest or indexing["stopped_early"]:
                 # The engine alone at the largest set: the floor the view's p95 stands on.
                 entry["floor"] = runner.step(
-                    "floor",
-                    {
-                        "reps": plan["reps"],
-                        "concurrency": plan["concurrency"],
-                        "deep_page": plan["deep_page"],
-                    },
-                    HUB_SEARCH_BACKEND="elasticsearch",
-                    **big,
+                    "floor", floor, HUB_SEARCH_BACKEND="elasticsearch", **big
                 )
             if indexing["stopped_early"]:
                 break
@@ -324,16 +319,7 @@ def run(plan_name: str, keep: bool = False, reuse: Path | None = None, **overrid
         if "peak_rss_mb" in embedded["queries"]:
             results["memory"]["web (query mix), embedded"] = embedded["queries"]["peak_rss_mb"]
         if "embedded" not in skip:
-            embedded["floor"] = runner.step(
-                "floor",
-                {
-                    "reps": plan["reps"],
-                    "concurrency": plan["concurrency"],
-                    "deep_page": plan["deep_page"],
-                },
-                HUB_SEARCH_BACKEND="embedded",
-                **big,
-            )
+            embedded["floor"] = runner.step("floor", floor, HUB_SEARCH_BACKEND="embedded", **big)
             results["embedded"] = embedded
         pages_prefix = {"ELASTICSEARCH_INDEX_PREFIX": f"{prefix}-pages"}
         results["peer"] = runner.step(
