@@ -16,13 +16,13 @@ hits, the exact total, the facet counts) the machine's cores cannot serve in tim
 from __future__ import annotations
 
 import copy
-import multiprocessing
 import os
 import random
 import statistics
 import time
 from collections.abc import Callable
 
+from .load import run_processes
 from .stats import summary
 
 
@@ -183,22 +183,7 @@ def _sequential(names: list[str], variants: list[dict], reps: int, measure) -> d
 def _concurrent(member, args: tuple, work: list, config: dict) -> dict:
     """`work` asked by N spawned processes at once (each all of it `reps` times, shuffled), as
     bench.load does for the view: the latency of each answer as its caller saw it."""
-    members = config["concurrency"]
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(members + 1)
-    results = context.Queue()
-    processes = [
-        context.Process(target=member, args=(seed, *args, work, config["reps"], barrier, results))
-        for seed in range(members)
-    ]
-    for process in processes:
-        process.start()
-    barrier.wait(timeout=600)
-    gathered: list[float] = []
-    for _ in processes:
-        gathered.extend(results.get(timeout=3600))
-    for process in processes:
-        process.join()
+    gathered, _wall = run_processes(member, (*args, work, config["reps"]), config["concurrency"])
     return summary(gathered)
 
 

@@ -41,18 +41,25 @@ def _member(seed: int, urls: list[str], reps: int, barrier, results) -> None:
 def run_members(urls: list[str], reps: int, members: int) -> tuple[list[tuple[int, float]], float]:
     """(url index, ms) for every request of `members` concurrent processes, and the wall time
     from the barrier to the last answer (seconds)."""
+    return run_processes(_member, (urls, reps), members)
+
+
+def run_processes(target, args: tuple, members: int) -> tuple[list, float]:
+    """Start `members` spawned processes, each `target(seed, *args, barrier, results)`, let them
+    go together at the barrier once each has warmed up, and gather what each puts on `results`
+    (a list): every item, and the wall time from the barrier to the last answer (seconds)."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(members + 1)
     results = context.Queue()
     processes = [
-        context.Process(target=_member, args=(seed, urls, reps, barrier, results))
+        context.Process(target=target, args=(seed, *args, barrier, results))
         for seed in range(members)
     ]
     for process in processes:
         process.start()
     barrier.wait(timeout=600)
     wall0 = time.perf_counter()
-    gathered: list[tuple[int, float]] = []
+    gathered: list = []
     for _ in processes:
         gathered.extend(results.get(timeout=3600))
     wall = time.perf_counter() - wall0
