@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
@@ -106,4 +107,6 @@ def resource_context(page: ResourcePage, request: HttpRequest) -> dict:
         "newer_editions": newer,
         "translations": translations,
         "related": SimpleLazyObject(started.related),
+        # Past this many pages a file's words are not searchable (search.records).
+        "searchable_pages": settings.HUB_SEARCH_MAX_PAGES_PER_FILE,
     }

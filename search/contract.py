@@ -176,6 +176,10 @@ class ResourceRecord:
         restrictions with the file's collection's, so this is never wider than the resource)."""
         return document.access or self.access
 
+    def stricter(self, document: IndexedDocument) -> bool:
+        """Whether some who may find the resource may not read this file's text."""
+        return bool(document.access) and set(document.access) != set(self.access)
+
 
 class SearchUnavailable(Exception):
     """The search engine cannot be reached; the rest of the hub keeps working."""

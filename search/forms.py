@@ -60,7 +60,7 @@ def read_search(params: QueryDict) -> ReadSearch:
 
     specs = facet_specs()
     selection, known_by_facet, notices = read_facet_selection(params, specs)
-    known_names = {"q", "page", "per_page", "sort", *(spec.name for spec in specs)}
+    known_names = {"q", "page", "per_page", "sort", "as_typed", *(spec.name for spec in specs)}
     for name in sorted(set(params) - known_names):
         if any(value.strip() for value in params.getlist(name)):
             notices.append(

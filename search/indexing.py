@@ -28,8 +28,36 @@ def sync_resources(resource_ids: list[int]) -> None:
     backend = get_backend()
     if records:
         backend.index(records)
+        learn_acronyms(records)
     if gone:
         backend.delete(gone)
+
+
+def learn_acronyms(records: list) -> None:
+    """Learn the acronyms public resources spell out (search.acronyms); restricted text never
+    shapes what the public's searches find."""
+    from .acronyms import learn
+    from .contract import PUBLIC
+
+    texts = [
+        "\n".join(
+            [
+                record.title,
+                record.summary,
+                record.body,
+                *(
+                    page.text
+                    for document in record.documents
+                    if not record.stricter(document)
+                    for page in document.pages
+                ),
+            ]
+        )
+        for record in records
+        if PUBLIC in record.access
+    ]
+    if texts:
+        learn(texts)
 
 
 def queue_resources(resource_ids: list[int]) -> None:

@@ -125,4 +125,35 @@ class PromotedResult(models.Model):
 @receiver(post_save, sender=SynonymGroup)
 @receiver(post_delete, sender=SynonymGroup)
 def forget_synonyms(**kwargs) -> None:
-    cache.delete(SYNONYMS_CACHE_KEY)
+    cache.delete_many([SYNONYMS_CACHE_KEY, SYNONYMS_CACHE_KEY + ":with-acronyms"])
+
+
+class LearnedAcronym(models.Model):
+    """An acronym the library spells out somewhere ("Temporary Protected Status (TPS)"): a
+    search for either finds the other, as if an editor had made them a synonym group.
+
+    Learned by the worker from public resources only (search.acronyms), so nothing restricted
+    ever shapes what the public's searches find.
+    """
+
+    acronym = models.CharField(_("acronym"), max_length=20, db_index=True)
+    expansion = models.CharField(_("spelled out"), max_length=200)
+    resources = models.PositiveIntegerField(_("resources"), default=0)
+    learned_at = models.DateTimeField(_("learned at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("learned acronym")
+        verbose_name_plural = _("learned acronyms")
+        ordering = ["acronym", "-resources"]
+        constraints = [
+            models.UniqueConstraint(fields=["acronym", "expansion"], name="search_acronym_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.acronym}: {self.expansion}"
+
+
+@receiver(post_save, sender=LearnedAcronym)
+@receiver(post_delete, sender=LearnedAcronym)
+def forget_acronyms(**kwargs) -> None:
+    cache.delete(SYNONYMS_CACHE_KEY + ":with-acronyms")

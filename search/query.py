@@ -16,9 +16,21 @@ from django.utils.translation import gettext_lazy as _
 
 MAX_QUERY_LENGTH = 1000
 
-# A word is a run of letters or digits, with inner apostrophes and hyphens kept out:
-# "gender-based" is two words, as both engines' standard tokenizers see it.
-_WORD = re.compile(r"\w+", re.UNICODE)
+# A word as the engines' standard tokenizers read it (Unicode word boundaries): letters and
+# digits, with inner dots and apostrophes kept ("u.n", "4.2", "l'immigration", "don't"); hyphens
+# split ("gender-based" is two words, kept together as a phrase when typed so).
+_WORD = re.compile(r"\w+(?:[.'’]\w+)*", re.UNICODE)
+# French elisions (l', d', qu', ...) at the start of a word, and the English possessive 's:
+# the hub removes both on the query's words and, length for length, in the folded copies the
+# engines index (neither engine's minimal analysis has an elision filter).
+_ELISION = re.compile(r"(?<!\w)(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.I)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.I)
+# Words that say nothing on their own (English and French): they do not count towards the
+# words a resource must hold, and engines do not spend time matching them beside other words.
+STOP_WORDS = frozenset(
+    "a an and are as at be by for from in into is it of on or the to with without "
+    "au aux ce ces d de des du en et l la le les ou par pour sur un une".split()
+)
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
@@ -63,6 +75,26 @@ def _fold_match(match: re.Match) -> str:
     return _FOLD_TABLE[ord(match.group())]
 
 
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
+def searchable(text: str) -> str:
+    """The copy of a text the engines match exact words in: accents folded, French elisions and
+    English possessives blanked, every character where it was (highlights map back by offset)."""
+    text = fold(text)
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub(_blank, _ELISION.sub(_blank, text))
+    return text
+
+
+def _bare(word: str) -> str:
+    """A query word as the searchable copy holds it (elision and possessive removed)."""
+    if "'" in word or "’" in word:
+        word = _POSSESSIVE.sub("", _ELISION.sub("", word))
+    return word
+
+
 def term_words(text: str) -> Unit:
     """A synonym term, or a unit, as the words it is compared by: lower-cased and folded."""
     return tuple(fold(word) for word in _words(text))
@@ -101,6 +133,32 @@ class ParsedQuery:
         return not self.units
 
     @property
+    def matching_units(self) -> tuple[Unit, ...]:
+        """The units engines match: stop words are left out beside other words (they rank
+        nothing and cost the most to match), kept when they are all there is."""
+        core = tuple(
+            unit
+            for unit in self.units
+            if len(unit) > 1 or unit[0] not in STOP_WORDS or len(self.options(unit)) > 1
+        )
+        return core or self.units
+
+    @property
+    def strict_units(self) -> tuple[Unit, ...]:
+        """Phrases: a resource must hold every one."""
+        return tuple(unit for unit in self.matching_units if len(unit) > 1)
+
+    @property
+    def soft_units(self) -> tuple[Unit, ...]:
+        """Single words: a resource must hold `required` of them."""
+        return tuple(unit for unit in self.matching_units if len(unit) == 1)
+
+    @property
+    def required(self) -> int:
+        """How many of soft_units a resource must hold (see required_units)."""
+        return required_units(len(self.soft_units))
+
+    @property
     def words(self) -> list[str]:
         return [word for unit in self.units for word in unit]
 
@@ -109,8 +167,21 @@ class ParsedQuery:
         return bool(self.notice)
 
 
+def required_units(count: int) -> int:
+    """Soft matching: of one or two words, every one; of more, all but one, and of six or more,
+    all but a quarter. A resource holding every word outranks one missing a word (BM25 adds up
+    what each word scores), but a best answer worded without one word, or with another form of
+    it, still shows. Quoted phrases and -exclusions stay strict."""
+    if count <= 2:
+        return count
+    if count < 6:
+        return count - 1
+    return count - count // 4
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(word.lower() for word in _WORD.findall(text.replace("_", " ")))
+    words = (_bare(word.lower()) for word in _WORD.findall(text.replace("_", " ")))
+    return tuple(word for word in words if word)
 
 
 def _brackets_balanced(text: str) -> bool:
@@ -166,7 +237,10 @@ def _parse(raw: str) -> ParsedQuery:
         elif bare.startswith("-") and len(bare) > 1:
             target, new = excluded, [(word,) for word in _words(bare[1:])]
         else:
-            target, new = units, [(word,) for word in _words(bare)]
+            words = _words(bare)
+            # "gender-based" typed with its hyphen: the words together, as the engines read it.
+            joined = len(words) > 1 and "-" in bare.strip("-")
+            target, new = units, [words] if joined else [(word,) for word in words]
         if after_or and target is units and new:
             base = next(unit for unit in reversed(units) if unit not in _alternative_units(either))
             either[base] = (*either.get(base, ()), new[0])
@@ -190,10 +264,21 @@ def _unique(units: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> tuple
     return tuple(dict.fromkeys(units))
 
 
+def _singular(words: Unit) -> Unit:
+    """A term's last word without a plural s ("idps" -> "idp", "returnees" -> "returnee"),
+    so a group need not list every plural; short words are left as they are."""
+    last = words[-1] if words else ""
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        return (*words[:-1], last[:-1])
+    return words
+
+
 def expand_synonyms(query: ParsedQuery, groups: Iterable[Iterable[str]]) -> ParsedQuery:
     """Give every unit that equals a term of a group (lower-cased, folded) the group's other
-    terms as alternatives. Consecutive units whose words together equal a multi-word term
-    (“gender based violence” typed as words) become that one phrase unit, with alternatives."""
+    terms as alternatives (OR), beside what was typed, never in its place. Consecutive units
+    whose words together equal a multi-word term (“gender based violence” typed as words) stay
+    the words typed, each one given the group's other terms: a resource using any of them
+    holds the whole span."""
     by_words: dict[Unit, tuple[Unit, ...]] = {}
     longest = 1
     for group in groups:
@@ -209,9 +294,12 @@ def expand_synonyms(query: ParsedQuery, groups: Iterable[Iterable[str]]) -> Pars
     def key(units: Iterable[Unit]) -> Unit:
         return tuple(fold(word) for unit in units for word in unit)
 
-    units: list[Unit] = []
     # Alternatives the reader wrote with OR stay; synonyms add to them.
     alternatives: dict[Unit, tuple[Unit, ...]] = dict(query.alternatives)
+
+    def add(unit: Unit, found: tuple[Unit, ...]) -> None:
+        alternatives[unit] = tuple(dict.fromkeys((*alternatives.get(unit, ()), *found)))
+
     index = 0
     source = query.units
     while index < len(source):
@@ -220,14 +308,15 @@ def expand_synonyms(query: ParsedQuery, groups: Iterable[Iterable[str]]) -> Pars
             span = source[index:end]
             found = by_words.get(key(span))
             if found is None:
+                singular = _singular(key(span))
+                found = (singular, *by_words[singular]) if singular in by_words else None
+            if found is None:
                 continue
-            unit = tuple(word for part in span for word in part)
-            units.append(unit)
-            alternatives[unit] = tuple(dict.fromkeys((*alternatives.get(unit, ()), *found)))
+            for unit in span:
+                add(unit, found)
             index = end
             break
         else:
-            units.append(source[index])
             index += 1
     for unit in query.excluded:
         found = by_words.get(key([unit]))
@@ -238,7 +327,7 @@ def expand_synonyms(query: ParsedQuery, groups: Iterable[Iterable[str]]) -> Pars
     )
     return ParsedQuery(
         raw=query.raw,
-        units=_unique(units),
+        units=query.units,
         excluded=query.excluded,
         notice=query.notice,
         alternatives=tuple((unit, alts) for unit, alts in pairs if alts),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from django.conf import settings
 from django.utils.html import strip_tags
 
 from wagtail.models import CollectionViewRestriction, Page
@@ -158,8 +159,11 @@ def build_resource_record(page: ResourcePage) -> ResourceRecord:
     themes = [tagged.tag.name for tagged in page.tagged_themes.all()]
     attachments = list(page.attachments.select_related("document"))
     page_texts: dict[int, list[IndexedPage]] = {}
+    # Bounded cost per resource: a file's pages past the cap are not indexed (the resource
+    # page says so), so one huge upload cannot slow every search that matches it.
     for document_id, number, text in DocumentPageText.objects.filter(
-        document_id__in=[a.document_id for a in attachments]
+        document_id__in=[a.document_id for a in attachments],
+        number__lte=settings.HUB_SEARCH_MAX_PAGES_PER_FILE,
     ).values_list("document_id", "number", "text"):
         page_texts.setdefault(document_id, []).append(IndexedPage(number, clean_text(text)))
     documents = tuple(

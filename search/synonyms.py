@@ -11,11 +11,13 @@ import re
 
 from django.core.cache import cache
 
+from .acronyms import acronym_groups
 from .models import SYNONYMS_CACHE_KEY as CACHE_KEY
 from .models import SynonymGroup
 from .query import ParsedQuery, expand_synonyms
 
 CACHE_SECONDS = 60 * 60
+VOCABULARY_CACHE_KEY = CACHE_KEY + ":with-acronyms"
 _SEPARATORS = re.compile(r"[,\n;]+")
 
 
@@ -40,8 +42,19 @@ def synonym_groups() -> list[list[str]]:
     return groups
 
 
+def vocabulary() -> list[list[str]]:
+    """The editors' groups and the acronyms the library spells out (search.acronyms), from
+    the cache when it holds them; either changing drops the cache."""
+    groups = cache.get(VOCABULARY_CACHE_KEY)
+    if groups is None:
+        groups = [*synonym_groups(), *acronym_groups()]
+        cache.set(VOCABULARY_CACHE_KEY, groups, CACHE_SECONDS)
+    return groups
+
+
 def with_synonyms(query: ParsedQuery) -> ParsedQuery:
-    """The query with every unit that is a synonym term given its group's other terms."""
+    """The query with every unit that is a synonym term or a learned acronym given the other
+    terms of its group as alternatives."""
     if query.is_empty:
         return query
-    return expand_synonyms(query, synonym_groups())
+    return expand_synonyms(query, vocabulary())

@@ -30,7 +30,8 @@ from .contract import (
 )
 from .forms import BadSearch, ReadSearch, read_search
 from .promotions import promoted_pages
-from .spelling import spelling_context
+from .query import InvalidQuery, parse_query
+from .spelling import FEW_RESULTS, did_you_mean, spelling_context
 from .synonyms import with_synonyms
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,18 @@ def search_view(request: HttpRequest) -> HttpResponse:
     backend = get_backend()
     try:
         results = backend.search(search_request)
+        if results.total < FEW_RESULTS and not request.GET.get(AS_TYPED):
+            corrected = corrected_search(backend, search_request, results.total)
+            if corrected is not None:
+                # Nothing found, and a spelling correction finds something: show those at once,
+                # and offer the query as typed (as large search engines do).
+                search_request, results = corrected
+                context.update(
+                    showing_results_for=search_request.query.raw,
+                    search_instead_url=links.url() + f"&{AS_TYPED}=1",
+                    typed_query=links.query,
+                )
+                links = _Links(request.path, search_request)
     except SearchUnavailable as error:
         logger.warning("Search unavailable: %s", error)
         context["unavailable"] = _(
@@ -151,6 +164,38 @@ class _Links:
     def hidden_params(self) -> list[tuple[str, str]]:
         """What the search form carries besides the words, so a new query keeps the filters."""
         return self.params()[1:]
+
+
+# A correction replaces a query that found a few results when it finds this many times more.
+CORRECTED_BY = 3
+# ?as_typed=1: search exactly what was typed, with no correction ("Search instead for ...").
+AS_TYPED = "as_typed"
+
+
+def corrected_search(
+    backend, search_request: SearchRequest, total: int
+) -> tuple[SearchRequest, SearchResults] | None:
+    """The search for the spelling correction of a query that found nothing or next to nothing
+    (`total` results), if the correction finds several times more; never raises for want of a
+    correction."""
+    try:
+        corrected = did_you_mean(
+            backend, search_request.query, total, search_request=search_request
+        )
+    except SearchUnavailable:
+        raise
+    except Exception:  # noqa: BLE001 - a correction is a nicety, never a reason for a 500
+        logger.exception("No spelling correction")
+        return None
+    if not corrected:
+        return None
+    try:
+        query = with_synonyms(parse_query(corrected))
+    except InvalidQuery:
+        return None
+    corrected_request = replace(search_request, query=query)
+    results = backend.search(corrected_request)
+    return (corrected_request, results) if results.total >= CORRECTED_BY * max(total, 1) else None
 
 
 def _facets(

@@ -183,6 +183,8 @@ HUB_EXTRACTION_MEMORY_MB = int(os.environ.get("HUB_EXTRACTION_MEMORY_MB", "1024"
 
 # Members' search: "embedded" (SQLite FTS5, no service) or "elasticsearch".
 HUB_SEARCH_BACKEND = os.environ.get("HUB_SEARCH_BACKEND", "embedded")
+# Pages of one file that search indexes; past them a file is still stored and downloadable.
+HUB_SEARCH_MAX_PAGES_PER_FILE = int(os.environ.get("HUB_SEARCH_MAX_PAGES_PER_FILE", "3000"))
 HUB_SEARCH_EMBEDDED_PATH = Path(
     os.environ.get("HUB_SEARCH_EMBEDDED_PATH", VAR_DIR / "search.sqlite3")
 )

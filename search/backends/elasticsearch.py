@@ -20,6 +20,7 @@ from ..contract import (
     FACET_SIZE,
     FACETS,
     PAGES_PER_DOCUMENT,
+    PUBLIC,
     DocumentMatch,
     FacetCount,
     Hit,
@@ -29,25 +30,25 @@ from ..contract import (
     SearchResults,
     SearchUnavailable,
 )
-from ..query import ParsedQuery, fold
+from ..query import ParsedQuery, Unit, searchable
 from .elasticsearch_index import FOLDED_FIELDS, build_index, to_source
 
-# Field weights: title over summary over taxonomy labels over body; attachment pages below body.
-FIELDS = [
-    "title^10",
-    "title.plain^12",
-    "title.fr^8",
-    "summary^4",
-    "summary.fr^3",
-    "labels^3",
-    "body",
-    "body.plain^1.2",
-    "body.fr^0.8",
-]
-PAGE_FIELDS = ["pages.text", "pages.text.plain^1.2", "pages.text.fr^0.8"]
-# The accent-folded siblings, matched with folded query words (no stemming: exact words).
-FOLDED = ["title_folded^10", "summary_folded^4", "labels_folded^3", "body_folded"]
+# The resource is ranked as one document (BM25F, `combined_fields`): title over summary over
+# taxonomy labels over the body and the text of its files, per analysis: English stems, French
+# stems, and the hub's searchable copy (accents folded, elisions removed: exact words).
+WEIGHTS = {"title": 10, "summary": 4, "labels": 3, "body": 1, "files": 1}
+ANALYSED = {
+    "english": [f"{name}^{weight}" for name, weight in WEIGHTS.items()],
+    "french": [f"{name}.fr^{weight}" for name, weight in WEIGHTS.items()],
+    "exact": [f"{FOLDED_FIELDS[name]}^{weight}" for name, weight in WEIGHTS.items()],
+}
+# How much an analysis that is not the best one for a word still adds (dis_max tie breaker).
+TIE_BREAKER = 0.3
+PAGE_FIELDS = ["pages.text", "pages.text.fr^0.8"]
 PAGE_FOLDED = ["pages.text_folded"]
+# A synonym's multi-word form may have its words this far apart ("displaced persons" ~
+# "persons displaced internally"): an alternative, never a required phrase.
+ALTERNATIVE_SLOP = 4
 PAGE_BOOST = 0.8
 MAX_PAGES_PER_HIT = 30
 # What search() reads of a response; the rest (shard counts, nested offsets, max scores...)
@@ -64,6 +65,12 @@ _RESPONSE_PARTS = [
     "hits.hits.inner_hits.*.hits.hits.highlight",
     "aggregations.*.values.buckets.key",
     "aggregations.*.values.buckets.doc_count",
+]
+_PAGE_RESPONSE_PARTS = [
+    "hits.hits._id",
+    "hits.hits.inner_hits.*.hits.hits._source",
+    "hits.hits.inner_hits.*.hits.hits._score",
+    "hits.hits.inner_hits.*.hits.hits.highlight",
 ]
 _HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 _UNAVAILABLE = (EsConnectionError, TransportError)
@@ -139,7 +146,11 @@ class ElasticsearchBackend:
                     **{name: folded for name in FOLDED_FIELDS.values()},
                     "pages": {
                         "type": "nested",
-                        "properties": {"text_folded": folded, "access": {"type": "keyword"}},
+                        "properties": {
+                            "text_folded": folded,
+                            "access": {"type": "keyword"},
+                            "stricter": {"type": "boolean"},
+                        },
                     },
                 },
             )
@@ -234,13 +245,61 @@ class ElasticsearchBackend:
         except _UNAVAILABLE as error:
             raise SearchUnavailable(str(error)) from error
         found = response.get("hits", {})
+        hits = [self._hit(raw) for raw in found.get("hits", [])]
+        if hits:
+            self._add_pages(request, hits)
         return SearchResults(
             total=found.get("total", {}).get("value", 0),
-            hits=[self._hit(raw) for raw in found.get("hits", [])],
+            hits=hits,
             page=request.page,
             page_size=request.page_size,
             facets=_facet_counts(response),
         )
+
+    def _add_pages(self, request: SearchRequest, hits: list[Hit]) -> None:
+        """The matching pages of the hits shown, read in a second small request filtered to
+        their ids: ranking never walks the pages of every match."""
+        body = self.pages_body(request, [hit.resource_id for hit in hits])
+        try:
+            response = self.client.search(
+                index=self.alias, body=body, filter_path=_PAGE_RESPONSE_PARTS
+            ).body
+        except ApiError as error:
+            raise SearchUnavailable(f"Elasticsearch refused the query: {error}") from error
+        except _UNAVAILABLE as error:
+            raise SearchUnavailable(str(error)) from error
+        by_id = {hit.resource_id: hit for hit in hits}
+        for raw in response.get("hits", {}).get("hits", []):
+            hit = by_id.get(int(raw["_id"]))
+            pages = _pages_found(raw.get("inner_hits", {}))
+            if hit is not None and pages:
+                hit.documents = _documents(pages)
+
+    def pages_body(self, request: SearchRequest, resource_ids: list[int]) -> dict:
+        """The request for the pages of `resource_ids` that hold the query's words."""
+        query = request.query
+        options = [option for unit in query.matching_units for option in query.options(unit)]
+        readable = Q(
+            "bool",
+            should=[_page_clause(query, option) for option in dict.fromkeys(options)],
+            minimum_should_match=1,
+            filter=[_readable_pages(list(request.access))],
+        )
+        nested = Q(
+            "nested",
+            path="pages",
+            query=readable,
+            score_mode="max",
+            inner_hits=_page_hits("pages", None),
+        )
+        return {
+            "query": Q(
+                "bool", filter=[Q("ids", values=[str(i) for i in resource_ids])], must=[nested]
+            ).to_dict(),
+            "size": len(resource_ids),
+            "_source": False,
+            "track_total_hits": False,
+        }
 
     def request_body(self, request: SearchRequest) -> dict:
         """The search body sent for `request` (bench.floor measures its parts)."""
@@ -249,25 +308,22 @@ class ElasticsearchBackend:
     def _build(self, request: SearchRequest) -> Search:
         query = request.query
         access = list(request.access)
-        # Each unit's look at the pages also names the pages it found (inner hits), marked with
-        # every word of the query, and weighs them 1 + PAGE_BOOST: the pages are read once per
-        # unit, not once more for the page list (a second nested query cost a quarter of `took`).
-        page_marks = Q(
-            "bool",
-            should=[
-                clause
-                for option in query.all_options
-                for clause in _option_queries(option, PAGE_FIELDS, PAGE_FOLDED)
-            ],
-        )
-        must = [
-            _unit_anywhere(query, unit, access, pages_named=f"pages_{index}", marks=page_marks)
-            for index, unit in enumerate(query.units)
-        ]
-        must_not = [_unit_anywhere(query, unit, access) for unit in query.excluded]
+        # Files stricter than their resource are read through their pages, and only for a
+        # viewer who may read some restricted file at all (the public never may).
+        restricted_pages = access if set(access) - {PUBLIC} else None
+        must = [_unit_anywhere(query, unit, restricted_pages) for unit in query.strict_units]
+        should = [_unit_anywhere(query, unit, restricted_pages) for unit in query.soft_units]
+        must_not = [_unit_anywhere(query, unit, restricted_pages) for unit in query.excluded]
         # The access filter sits in the query itself, not in post_filter: totals, facet counts
         # and highlights only ever see what the viewer may see.
-        bool_query = Q("bool", must=must, must_not=must_not, filter=[_readable(access)])
+        bool_query = Q(
+            "bool",
+            must=must,
+            should=should,
+            minimum_should_match=query.required,
+            must_not=must_not,
+            filter=[_readable(access)],
+        )
         start = request.offset
         end = start + request.page_size
         if end > MAX_RESULT_WINDOW:
@@ -387,7 +443,7 @@ def _with_folded(marked: dict, field: str, original: str, limit: int) -> list[st
     folded_fragments = marked.get(FOLDED_FIELDS[field], [])
     if not folded_fragments or not original:
         return fragments
-    folded = fold(original)
+    folded = searchable(original)
     windows: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
     for found, haystack in ((fragments, original), (folded_fragments, folded)):
@@ -406,41 +462,62 @@ def _with_folded(marked: dict, field: str, original: str, limit: int) -> list[st
     return [_render(original, window, spans) for window in windows]
 
 
-def _unit_query(unit: tuple[str, ...], fields: list[str]) -> Q:
-    text = " ".join(unit)
-    if len(unit) > 1:
-        return Q("multi_match", query=text, fields=fields, type="phrase")
-    return Q("multi_match", query=text, fields=fields, type="best_fields")
+def _option_clause(option: Unit, fields: list[str], *, typed: bool) -> Q:
+    """One word or phrase against one analysis's fields. A word is ranked across the fields
+    as one document (combined_fields); a typed phrase stays a strict phrase; a synonym's
+    multi-word form is matched with its words near each other."""
+    text = " ".join(option)
+    if len(option) == 1:
+        return Q("combined_fields", query=text, fields=fields)
+    slop = 0 if typed else ALTERNATIVE_SLOP
+    return Q("multi_match", query=text, fields=fields, type="phrase", slop=slop)
 
 
-def _option_queries(unit: tuple[str, ...], fields: list[str], folded: list[str]) -> list[Q]:
-    """One unit as typed, and its folded words against the folded copies (accents ignored)."""
-    return [_unit_query(unit, fields), _unit_query(tuple(fold(word) for word in unit), folded)]
+def _option_anywhere(option: Unit, *, typed: bool) -> Q:
+    """An option in any analysis, scored by the best one (others add a little)."""
+    exact = tuple(searchable(word).strip() for word in option)
+    return Q(
+        "dis_max",
+        tie_breaker=TIE_BREAKER,
+        queries=[
+            _option_clause(option, ANALYSED["english"], typed=typed),
+            _option_clause(option, ANALYSED["french"], typed=typed),
+            _option_clause(exact, ANALYSED["exact"], typed=typed),
+        ],
+    )
 
 
-def _unit_anywhere(
-    query: ParsedQuery,
-    unit: tuple[str, ...],
-    access: list[str],
-    *,
-    pages_named: str | None = None,
-    marks: Q | None = None,
-) -> Q:
-    """A unit matches a resource when it, or any of its alternatives (synonyms), occurs in its
-    fields or on any page of its files, accents or not. With `pages_named`, the best pages it
-    found come back under that name, highlighted with `marks` (every word of the query)."""
+def _page_clause(query: ParsedQuery, option: Unit) -> Q:
+    """An option on a page of a file (the page lists and restricted files)."""
+    text = " ".join(option)
+    folded = " ".join(searchable(word).strip() for word in option)
+    kind = "phrase" if len(option) > 1 else "best_fields"
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=text, fields=PAGE_FIELDS, type=kind),
+            Q("multi_match", query=folded, fields=PAGE_FOLDED, type=kind),
+        ],
+    )
+
+
+def _unit_anywhere(query: ParsedQuery, unit: Unit, restricted_pages: list[str] | None) -> Q:
+    """A unit matches a resource when it, or any of its alternatives (synonyms), occurs in the
+    resource as one document: its fields and the text of its files. With `restricted_pages`
+    (the viewer's labels), the pages of files stricter than their resource count too, where
+    the viewer may read them."""
     options = query.options(unit)
-    should = [clause for option in options for clause in _option_queries(option, FIELDS, FOLDED)]
-    pages = [
-        clause for option in options for clause in _option_queries(option, PAGE_FIELDS, PAGE_FOLDED)
-    ]
-    # Words found only on the pages of a file the viewer may not read do not count.
-    readable = Q("bool", should=pages, minimum_should_match=1, filter=[_readable_pages(access)])
-    nested: dict = {"path": "pages", "query": readable, "score_mode": "max"}
-    if pages_named:
-        nested["boost"] = 1 + PAGE_BOOST
-        nested["inner_hits"] = _page_hits(pages_named, marks)
-    should.append(Q("nested", **nested))
+    should = [_option_anywhere(option, typed=i == 0) for i, option in enumerate(options)]
+    if restricted_pages:
+        readable = Q(
+            "bool",
+            should=[_page_clause(query, option) for option in options],
+            minimum_should_match=1,
+            filter=[Q("term", **{"pages.stricter": True}), _readable_pages(restricted_pages)],
+        )
+        should.append(Q("nested", path="pages", query=readable, score_mode="max"))
+    if len(should) == 1:
+        return should[0]
     return Q("bool", should=should, minimum_should_match=1)
 
 

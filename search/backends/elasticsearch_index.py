@@ -8,6 +8,7 @@ use an analysis part the minimal node lacks (language analyzers, synonyms, ascii
 from __future__ import annotations
 
 from elasticsearch.dsl import (
+    Boolean,
     Date,
     Document,
     Index,
@@ -22,7 +23,7 @@ from elasticsearch.dsl import (
 )
 
 from ..contract import FACETS, sortable_title
-from ..query import fold
+from ..query import searchable
 
 english_stems = token_filter("hub_english_stems", "hunspell", locale="en_US", dedup=True)
 english = analyzer("hub_english", tokenizer="standard", filter=["lowercase", english_stems])
@@ -57,6 +58,7 @@ FOLDED_FIELDS = {
     "summary": "summary_folded",
     "labels": "labels_folded",
     "body": "body_folded",
+    "files": "files_folded",
 }
 
 
@@ -72,6 +74,9 @@ class DocumentPage(InnerDoc):
     text_folded = _folded()
     # Who may read this page's text (the file's labels; see ResourceRecord.document_access).
     access = Keyword()
+    # The file is more restricted than its resource: its text is not in the resource's `files`
+    # field, so a viewer who may read it finds it through the pages alone.
+    stricter = Boolean()
 
 
 class ResourceDocument(Document):
@@ -82,6 +87,9 @@ class ResourceDocument(Document):
     title_sort = Keyword()
     summary = _text()
     body = _text()
+    # The text of every attached file whoever finds the resource may read (pages in order, up
+    # to the page cap): ranked with title, summary and body as one document.
+    files = _text()
     labels = _text()
     objectives = Integer()
     facets = Object(properties={name: Keyword() for name in FACETS})
@@ -92,6 +100,7 @@ class ResourceDocument(Document):
     summary_folded = _folded()
     labels_folded = _folded()
     body_folded = _folded()
+    files_folded = _folded()
     pages = Nested(DocumentPage)
 
 
@@ -104,6 +113,13 @@ def build_index(name: str) -> Index:
 
 def to_source(record) -> dict:
     """The JSON body of one resource in the index."""
+    shared = [
+        page.text
+        for document in record.documents
+        if not record.stricter(document)
+        for page in document.pages
+    ]
+    files = "\n".join(shared)
     return {
         "resource_id": record.resource_id,
         "url": record.url,
@@ -111,11 +127,13 @@ def to_source(record) -> dict:
         "title_sort": sortable_title(record.title),
         "summary": record.summary,
         "body": record.body,
+        "files": files,
         "labels": list(record.labels),
-        "title_folded": fold(record.title),
-        "summary_folded": fold(record.summary),
-        "labels_folded": [fold(label) for label in record.labels],
-        "body_folded": fold(record.body),
+        "title_folded": searchable(record.title),
+        "summary_folded": searchable(record.summary),
+        "labels_folded": [searchable(label) for label in record.labels],
+        "body_folded": searchable(record.body),
+        "files_folded": searchable(files),
         "objectives": list(record.objectives),
         "facets": {name: list(values) for name, values in record.facets.items()},
         "published": record.published,
@@ -128,8 +146,9 @@ def to_source(record) -> dict:
                 "kind": document.kind,
                 "number": page.number,
                 "text": page.text,
-                "text_folded": fold(page.text),
+                "text_folded": searchable(page.text),
                 "access": list(record.document_access(document)),
+                "stricter": record.stricter(document),
             }
             for document in record.documents
             for page in document.pages

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Set
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from ..highlight import MARK_END, MARK_START, marked_to_html
 from ..query import ParsedQuery
 from .embedded_catalogue import (
     GENERATION_SCHEMA,
+    STRICTER_PAGE_SQL,
     Catalogue,
     CatalogueCache,
     add_generation,
@@ -39,6 +40,9 @@ from .embedded_catalogue import (
 )
 
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
+# A resource is ranked as one document: its fields and, in `files`, the text of every attached
+# file whoever finds it may read (a stricter file's pages are matched on their own).
+_TEXT_COLUMNS = "title, summary, labels, body, files"
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS resource (
     id INTEGER PRIMARY KEY,
@@ -60,7 +64,7 @@ CREATE TABLE IF NOT EXISTS resource_facet (
 );
 CREATE INDEX IF NOT EXISTS resource_facet_resource ON resource_facet (resource_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS resource_text USING fts5(
-    title, summary, labels, body, tokenize = '{_TOKENIZER}'
+    {_TEXT_COLUMNS}, tokenize = '{_TOKENIZER}'
 );
 CREATE TABLE IF NOT EXISTS document_page (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -87,8 +91,8 @@ CREATE TABLE IF NOT EXISTS document_access (
 CREATE VIRTUAL TABLE IF NOT EXISTS document_page_text USING fts5(text, tokenize = '{_TOKENIZER}');
 {GENERATION_SCHEMA}"""
 # Field weights for bm25, in the column order of resource_text: title over summary over labels
-# over body. Attachment pages count a little less than the body.
-_WEIGHTS = "10.0, 4.0, 3.0, 1.0"
+# over body and files. A stricter file's page, matched on its own, counts a little less.
+_WEIGHTS = "10.0, 4.0, 3.0, 1.0, 1.0"
 _PAGE_WEIGHT = 0.8
 _WORST = float("inf")
 # Below one resource in this many of the library, only the found resources' rows are scored.
@@ -102,11 +106,22 @@ def _fts_unit(unit: tuple[str, ...]) -> str:
 
 
 def _fts_options(query: ParsedQuery, unit: tuple[str, ...]) -> str:
-    """A unit or any of its alternatives (synonyms): ("a" OR "b c")."""
+    """A unit or any of its alternatives (synonyms): ("a" OR NEAR("b" "c")). A synonym's
+    multi-word form matches with its words near each other, never as a required phrase."""
     options = query.options(unit)
     if len(options) == 1:
         return _fts_unit(unit)
-    return "(" + " OR ".join(_fts_unit(option) for option in options) + ")"
+    alternatives = (
+        _fts_unit(option)
+        if len(option) == 1
+        else "NEAR(" + " ".join(_fts_unit((word,)) for word in option) + f", {_NEAR})"
+        for option in options[1:]
+    )
+    return "(" + " OR ".join((_fts_unit(unit), *alternatives)) + ")"
+
+
+# How far apart a synonym's words may be (tokens between them), as Elasticsearch's slop.
+_NEAR = 4
 
 
 def _marks(values) -> str:
@@ -114,7 +129,9 @@ def _marks(values) -> str:
 
 
 def _any_of(query: ParsedQuery) -> str:
-    return " OR ".join(_fts_unit(unit) for unit in query.all_options)
+    """Every word, phrase and alternative engines match (stop words aside), ORed: bm25 of this
+    match adds up what each of them scores, as one BM25 query over the words would."""
+    return " OR ".join(_fts_options(query, unit) for unit in query.matching_units)
 
 
 class EmbeddedBackend:
@@ -159,6 +176,7 @@ class EmbeddedBackend:
         if not has_generation(connection):
             with _transaction(connection):
                 add_generation(connection)  # OR IGNORE: another process may have added it
+        _add_files_column(connection)
         if has_column():
             return
         with _transaction(connection):
@@ -251,9 +269,16 @@ class EmbeddedBackend:
             "INSERT INTO resource_objective (resource_id, objective) VALUES (?, ?)",
             [(rid, number) for number in record.objectives],
         )
+        files = "\n".join(
+            page.text
+            for document in record.documents
+            if not record.stricter(document)
+            for page in document.pages
+        )
         connection.execute(
-            "INSERT INTO resource_text (rowid, title, summary, labels, body) VALUES (?, ?, ?, ?, ?)",
-            (rid, record.title, record.summary, " · ".join(record.labels), record.body),
+            "INSERT INTO resource_text (rowid, title, summary, labels, body, files)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (rid, record.title, record.summary, " · ".join(record.labels), record.body, files),
         )
         connection.executemany(
             "INSERT OR IGNORE INTO resource_facet (resource_id, facet, value) VALUES (?, ?, ?)",
@@ -336,7 +361,11 @@ class _Reading:
         request, catalogue = self.request, self.catalogue
         query = request.query
         scores: dict[int, float] | None = None
-        if request.sort == SORT_RELEVANCE and len(query.units) == 1 and not request.filters:
+        if (
+            request.sort == SORT_RELEVANCE
+            and len(query.matching_units) == 1
+            and not request.filters
+        ):
             # One unit and no filter: nearly every match is ranked, and the unit's match is
             # the scoring match, so the scoring pass finds the ids as well.
             scores = self._scores()
@@ -371,14 +400,23 @@ class _Reading:
     # -- matching ---------------------------------------------------------------------------
 
     def _matched_ids(self) -> set[int]:
-        """The ids every unit of the query matches and no excluded unit does."""
+        """The ids that hold every phrase, at least `query.required` of the single words (soft
+        matching, see query.required_units) and no excluded unit."""
         query = self.request.query
+        soft = query.soft_units
+        every = query.strict_units + (soft if query.required >= len(soft) else ())
         matched: set[int] | None = None
-        for unit in query.units:
+        for unit in every:
             ids = self._resources_with(_fts_options(query, unit))
             matched = ids if matched is None else matched & ids
             if not matched:
                 return set()
+        if query.required < len(soft):
+            held: Counter[int] = Counter()
+            for unit in soft:
+                held.update(self._resources_with(_fts_options(query, unit)))
+            enough = {rid for rid, count in held.items() if count >= query.required}
+            matched = enough if matched is None else matched & enough
         for unit in query.excluded:
             matched -= self._resources_with(_fts_options(query, unit))
         return matched or set()
@@ -386,16 +424,20 @@ class _Reading:
     def _resources_with(self, fts: str) -> set[int]:
         """Resources where an FTS expression matches: in the record's fields or on a page of
         an attached file the viewer may read."""
-        # group_concat: one string per table rather than a Python row per match.
-        (fields,), (pages,) = (
+        # group_concat: one string rather than a Python row per match. The files' text is in
+        # resource_text; the page table is read only for stricter files this viewer may read.
+        tables = ["resource_text"]
+        if self.readers.stricter_pages:
+            tables.append("document_page_text")
+        fields, *pages = (
             self.connection.execute(
                 f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?", (fts,)
-            ).fetchone()
-            for table in ("resource_text", "document_page_text")
+            ).fetchone()[0]
+            for table in tables
         )
         ids = set(map(int, fields.split(","))) if fields else set()
-        if pages:
-            readable = set(map(int, pages.split(","))) - self.readers.hidden_pages
+        if pages and pages[0]:
+            readable = set(map(int, pages[0].split(","))) & self.readers.stricter_pages
             ids.update(map(self.catalogue.page_owner.get, readable))
             ids.discard(None)  # a page with no row in document_page: nobody's
         return ids
@@ -405,43 +447,42 @@ class _Reading:
     def _scores(self, ids: Set[int] | None = None) -> dict[int, float]:
         """The score of each resource the scoring match finds (every unit and alternative), or
         of each of `ids`: bm25 then reads positions and sizes only for their rows, which is
-        what costs (the match itself still walks every matching row)."""
+        what costs (the match itself still walks every matching row). Pages of stricter files
+        the viewer may read add their best page's score."""
         fields_sql = (
             f"SELECT rowid, bm25(resource_text, {_WEIGHTS}) FROM resource_text"
             " WHERE resource_text MATCH ?"
         )
-        pages_sql = (
-            "SELECT rowid, bm25(document_page_text) FROM document_page_text"
-            " WHERE document_page_text MATCH ?"
-        )
+        # `+rowid`: a filter on the scan, not a lookup per id (each lookup would run the match
+        # and bm25's document frequencies again).
+        wanted = " AND +rowid IN (SELECT value FROM json_each(?))"
         if ids is None:
             fields = dict(self.connection.execute(fields_sql, (self.any_of,)))
-            pages = self.connection.execute(pages_sql, (self.any_of,))
         else:
-            # `+rowid`: a filter on the scan, not a lookup per id (each lookup would run the
-            # match and bm25's document frequencies again).
-            wanted = " AND +rowid IN (SELECT value FROM json_each(?))"
-            resource_pages = self.catalogue.resource_pages
-            candidates = [page for rid in ids for page in resource_pages.get(rid, ())]
             fields = dict(
                 self.connection.execute(fields_sql + wanted, (self.any_of, json.dumps(list(ids))))
             )
+        best: dict[int, float] = {}
+        stricter = self.readers.stricter_pages
+        if stricter:
             pages = self.connection.execute(
-                pages_sql + wanted, (self.any_of, json.dumps(candidates))
+                "SELECT rowid, bm25(document_page_text) FROM document_page_text"
+                " WHERE document_page_text MATCH ?" + wanted,
+                (self.any_of, json.dumps(sorted(stricter))),
             )
-        best = self._best_pages(pages)
+            best = self._best_pages(pages)
         return {
             rid: fields.get(rid, 0) + _PAGE_WEIGHT * best.get(rid, 0)
             for rid in (fields.keys() | best.keys() if ids is None else ids)
         }
 
     def _best_pages(self, rows: Iterable[tuple[int, float]]) -> dict[int, float]:
-        """Per resource, the best (lowest) score among its readable pages in `rows`."""
-        owner, hidden = self.catalogue.page_owner, self.readers.hidden_pages
+        """Per resource, the best (lowest) score among the stricter pages in `rows`."""
+        owner, readable = self.catalogue.page_owner, self.readers.stricter_pages
         best: dict[int, float] = {}
         for page, score in rows:
             rid = owner.get(page)
-            if rid is not None and page not in hidden and score < best.get(rid, _WORST):
+            if rid is not None and page in readable and score < best.get(rid, _WORST):
                 best[rid] = score
         return best
 
@@ -507,6 +548,42 @@ class _Reading:
         for key, match in documents.items():
             match.more_pages = found[key] - len(match.pages)
         return best
+
+
+def _add_files_column(connection: sqlite3.Connection) -> None:
+    """An index file from before whole-resource ranking: its text table is rebuilt with the
+    `files` column, filled from the pages it holds (an FTS5 table cannot gain a column)."""
+
+    def has_files() -> bool:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(resource_text)")}
+        return "files" in columns
+
+    if has_files():
+        return
+    with _transaction(connection):
+        if has_files():  # another process rebuilt it meanwhile
+            return
+        rows = connection.execute(
+            "SELECT rowid, title, summary, labels, body FROM resource_text"
+        ).fetchall()
+        files = dict(
+            connection.execute(
+                "SELECT p.resource_id, group_concat(t.text, char(10)) FROM document_page p"
+                " JOIN document_page_text t ON t.rowid = p.id"
+                f" WHERE NOT ({STRICTER_PAGE_SQL}) GROUP BY p.resource_id"
+            )
+        )
+        connection.execute("DROP TABLE resource_text")
+        connection.execute(
+            f"CREATE VIRTUAL TABLE resource_text USING fts5({_TEXT_COLUMNS},"
+            f" tokenize = '{_TOKENIZER}')"
+        )
+        connection.executemany(
+            "INSERT INTO resource_text (rowid, title, summary, labels, body, files)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(*row, files.get(row[0], "")) for row in rows],
+        )
+        bump_generation(connection)
 
 
 class _snapshot:

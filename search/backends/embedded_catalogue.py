@@ -76,6 +76,18 @@ def readable_page_sql(access: tuple[str, ...]) -> str:
     )
 
 
+# True for page `p` when its file's labels are not its resource's (a file in a private
+# collection): who finds the resource may not read the file.
+STRICTER_PAGE_SQL = (
+    "EXISTS (SELECT label FROM document_access a WHERE a.resource_id = p.resource_id"
+    " AND a.document_id = p.document_id EXCEPT SELECT label FROM resource_access r"
+    " WHERE r.resource_id = p.resource_id)"
+    " OR EXISTS (SELECT label FROM resource_access r WHERE r.resource_id = p.resource_id"
+    " EXCEPT SELECT label FROM document_access a WHERE a.resource_id = p.resource_id"
+    " AND a.document_id = p.document_id)"
+)
+
+
 def _ids(text: str | None) -> list[int]:
     # group_concat hands one string per group: far fewer Python rows than one per resource.
     return [int(rid) for rid in text.split(",")] if text else []
@@ -89,6 +101,9 @@ class Readers:
     resources: frozenset[int]
     # Attachment pages whose file carries none of them (usually few).
     hidden_pages: frozenset[int]
+    # Pages of files stricter than their resource that these labels may read: their text is
+    # not in the resource's `files` column, so they are matched on their own.
+    stricter_pages: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -104,6 +119,8 @@ class Catalogue:
     # Attachment page -> its resource, and resource -> its attachment pages.
     page_owner: Mapping[int, int]
     resource_pages: Mapping[int, tuple[int, ...]]
+    # Pages of files more restricted than their resource (usually none).
+    stricter_pages: frozenset[int]
     # Filled on first use: stored order -> resource id -> position; labels -> Readers.
     _positions: dict[str, Mapping[int, int]] = field(default_factory=dict, compare=False)
     _readers: dict[tuple[str, ...], Readers] = field(default_factory=dict, compare=False)
@@ -135,7 +152,19 @@ class Catalogue:
         ):
             pages = resource_pages[rid] = tuple(_ids(ids))
             page_owner.update(dict.fromkeys(pages, rid))
-        return cls(generation, access, slots, slot_ids, facets, page_owner, resource_pages)
+        (stricter,) = connection.execute(
+            f"SELECT group_concat(p.id) FROM document_page p WHERE {STRICTER_PAGE_SQL}"
+        ).fetchone()
+        return cls(
+            generation,
+            access,
+            slots,
+            slot_ids,
+            facets,
+            page_owner,
+            resource_pages,
+            frozenset(_ids(stricter)),
+        )
 
     @property
     def size(self) -> int:
@@ -153,9 +182,11 @@ class Catalogue:
                 f" WHERE NOT {readable_page_sql(labels)}",
                 labels,
             ).fetchone()
+            hidden_pages = frozenset(_ids(hidden))
             readers = Readers(
                 resources=frozenset().union(*(self.access.get(label, ()) for label in labels)),
-                hidden_pages=frozenset(_ids(hidden)),
+                hidden_pages=hidden_pages,
+                stricter_pages=self.stricter_pages - hidden_pages,
             )
             if len(self._readers) >= _READERS_KEPT:
                 self._readers.clear()

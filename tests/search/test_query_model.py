@@ -1,0 +1,261 @@
+"""The query model both engines share: soft matching, synonyms as alternatives, one tokenizer,
+French elisions, learned acronyms and corrections shown at once (issue: ranking beyond BM25)."""
+
+import pytest
+
+from search.acronyms import acronym_groups, find_acronyms, learn
+from search.contract import SearchRequest
+from search.query import parse_query, required_units, searchable
+from search.synonyms import with_synonyms
+
+from .records import record
+
+
+def found(backend, text: str, groups=()) -> list[int]:
+    from search.query import expand_synonyms
+
+    query = expand_synonyms(parse_query(text), groups) if groups else parse_query(text)
+    return [hit.resource_id for hit in backend.search(SearchRequest(query=query)).hits]
+
+
+# -- parsing ------------------------------------------------------------------------------
+
+
+def test_words_keep_inner_dots_and_apostrophes_as_the_engines_tokenizer_does():
+    assert parse_query("U.N. 4.2 $5.2 don't").units == (("u.n",), ("4.2",), ("5.2",), ("don't",))
+
+
+def test_french_elisions_and_english_possessives_are_removed_from_query_words():
+    assert parse_query("l'immigration d’asile qu'il children's").units == (
+        ("immigration",),
+        ("asile",),
+        ("il",),
+        ("children",),
+    )
+
+
+def test_a_hyphenated_word_stays_together_as_typed():
+    assert parse_query("gender-based violence").units == (("gender", "based"), ("violence",))
+    assert parse_query("-based").excluded == (("based",),)
+
+
+def test_searchable_copy_keeps_every_character_in_place():
+    text = "L'École d'été de l’OFPRA: children's rights, déplacés"
+    copy = searchable(text)
+    assert len(copy) == len(text)
+    assert copy.split() == ["Ecole", "ete", "de", "OFPRA:", "children", "rights,", "deplaces"]
+
+
+def test_soft_matching_policy():
+    assert [required_units(n) for n in range(1, 9)] == [1, 2, 2, 3, 4, 5, 6, 6]
+    # Stop words do not count beside other words, and are kept when alone.
+    query = parse_query("rescue of persons in distress at sea")
+    assert query.matching_units == (("rescue",), ("persons",), ("distress",), ("sea",))
+    assert query.required == 3
+    assert parse_query("the").matching_units == (("the",),)
+
+
+def test_synonyms_are_alternatives_beside_the_words_typed():
+    groups = [["GBV", "gender-based violence"], ["IDP", "internally displaced persons"]]
+    from search.query import expand_synonyms
+
+    query = expand_synonyms(parse_query("IDPs camps"), groups)
+    assert query.units == (("idps",), ("camps",))
+    # A plural finds its singular's group, and the singular itself.
+    assert query.options(("idps",)) == (
+        ("idps",),
+        ("idp",),
+        ("internally", "displaced", "persons"),
+    )
+
+
+# -- both engines -------------------------------------------------------------------------
+
+
+def test_a_resource_missing_one_of_three_words_still_shows_below_those_with_all(search_backend):
+    search_backend.index(
+        [
+            record(1, "Labour migration and remittances in Rwanda"),
+            record(2, "Labour migration in Rwanda"),
+            record(3, "Remittances"),
+        ]
+    )
+    assert found(search_backend, "labour migration remittances") == [1, 2]
+    # Two words: both required.
+    assert found(search_backend, "labour remittances") == [1]
+
+
+def test_quoted_phrases_and_exclusions_stay_strict(search_backend):
+    search_backend.index(
+        [
+            record(1, "Fair recruitment of migrant workers in Kigali"),
+            record(2, "Recruitment that is fair for migrant workers"),
+            record(3, "Fair recruitment of workers"),
+        ]
+    )
+    assert found(search_backend, '"fair recruitment" migrant workers') == [1]
+    assert set(found(search_backend, "fair recruitment migrant workers -kigali")) == {2, 3}
+
+
+def test_a_synonym_never_becomes_a_required_phrase(search_backend):
+    groups = [["IDP", "internally displaced persons"]]
+    search_backend.index(
+        [
+            record(1, "Camps for persons internally displaced by floods"),
+            record(2, "IDP camps"),
+            record(3, "Unrelated camps"),
+        ]
+    )
+    assert set(found(search_backend, "IDP", groups)) == {1, 2}
+    assert set(found(search_backend, "internally displaced persons", groups)) == {1, 2}
+
+
+def test_french_elision_on_either_side_finds_the_word(search_backend):
+    search_backend.index(
+        [
+            record(1, "Politique de l'immigration au Rwanda"),
+            record(2, "Immigration policy"),
+            record(3, "Emigration"),
+        ]
+    )
+    assert set(found(search_backend, "immigration")) == {1, 2}
+    assert set(found(search_backend, "l'immigration")) == {1, 2}
+
+
+@pytest.mark.parametrize("title", ["Resolution 4.2 of the U.N. Council", "Fees of $5.2 million"])
+def test_dots_and_digits_are_read_the_same_on_both_sides(search_backend, title):
+    search_backend.index([record(1, title), record(2, "Other things")])
+    assert found(search_backend, title) == [1]
+
+
+def test_words_in_the_files_rank_with_the_rest_of_the_resource(search_backend):
+    search_backend.index(
+        [
+            record(1, "Annual report", pages=["nothing here", "returnees and reintegration"]),
+            record(2, "Returnees", body="A short note."),
+            record(3, "Annual report", pages=["unrelated"]),
+        ]
+    )
+    results = search_backend.search(SearchRequest(query=parse_query("returnees reintegration")))
+    assert [hit.resource_id for hit in results.hits] == [1]
+    [hit] = results.hits
+    # The page list still names the page where the words are.
+    assert [page.number for page in hit.documents[0].pages] == [2]
+
+
+def test_a_file_stricter_than_its_resource_counts_only_for_its_readers(search_backend):
+    from search.contract import PUBLIC
+
+    search_backend.index(
+        [
+            record(
+                1,
+                "Public note",
+                pages=["confidential reintegration figures"],
+                document_access=("group:7", "all"),
+            )
+        ]
+    )
+    public = SearchRequest(query=parse_query("reintegration"))
+    group = SearchRequest(query=parse_query("reintegration"), access=(PUBLIC, "group:7"))
+    assert search_backend.search(public).total == 0
+    assert [hit.resource_id for hit in search_backend.search(group).hits] == [1]
+
+
+# -- learned acronyms ---------------------------------------------------------------------
+
+
+def test_acronyms_spelled_out_in_the_text_are_found():
+    assert find_acronyms("the Temporary Protected Status (TPS) and") == [
+        ("TPS", "Temporary Protected Status")
+    ]
+    assert find_acronyms("l'Office français de protection des réfugiés et apatrides (OFPRA)") == [
+        ("OFPRA", "Office français de protection des réfugiés et apatrides")
+    ]
+    assert find_acronyms("internally displaced persons (IDPs)") == [
+        ("IDPs", "internally displaced persons")
+    ]
+    # Brackets that are not an acronym of the words before them teach nothing.
+    assert find_acronyms("see the annex (Annex) and the rules (OK)") == []
+
+
+@pytest.mark.django_db
+def test_a_learned_acronym_finds_documents_that_only_spell_it_out(search_backend, library):
+    from library.models import ResourcePage
+    from search.indexing import sync_resources
+
+    pages = []
+    for title, summary in [
+        ("Venezuela designation", "Temporary Protected Status (TPS) for 18 months."),
+        ("Haiti extension", "Temporary protected status is extended for Haitians."),
+        ("Unrelated", "Status of a tax treaty."),
+    ]:
+        page = ResourcePage(title=title, slug=title.lower().replace(" ", "-"), summary=summary)
+        library.add_child(instance=page)
+        page.save_revision().publish()
+        pages.append(page)
+    sync_resources([page.pk for page in pages])
+    assert ["tps", "temporary protected status"] in acronym_groups()
+    query = with_synonyms(parse_query("TPS"))
+    hits = {hit.resource_id for hit in search_backend.search(SearchRequest(query=query)).hits}
+    assert hits == {pages[0].pk, pages[1].pk}
+
+
+@pytest.mark.django_db
+def test_acronyms_are_learned_from_public_resources_only():
+    from search.indexing import learn_acronyms
+
+    restricted = record(1, "Project Quiet Harbour (PQH)", access=("group:3", "all"))
+    learn_acronyms([restricted])
+    assert acronym_groups() == []
+    learn(["Project Quiet Harbour (PQH)"])
+    assert acronym_groups() == [["pqh", "project quiet harbour"]]
+
+
+# -- the search page ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_misspelled_search_shows_the_corrected_results_at_once(client, search_backend, library):
+    from library.models import ResourcePage
+
+    for n in range(3):
+        page = ResourcePage(title=f"Remittances report {n}", slug=f"r{n}", summary="Remittances.")
+        library.add_child(instance=page)
+        search_backend.index([record(page.pk, page.title, summary=page.summary)])
+    response = client.get("/search/", {"q": "remitances"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert response.context["results"].total == 3
+    assert "Showing results for" in html and "remittances" in html
+    assert "as_typed=1" in html
+    # "Search instead for" the words as typed: no correction, nothing found.
+    typed = client.get("/search/", {"q": "remitances", "as_typed": "1"})
+    assert typed.status_code == 200
+    assert typed.context["results"].total == 0
+    assert "Showing results for" not in typed.content.decode()
+
+
+# -- bounded cost per resource ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_pages_past_the_cap_are_not_indexed_and_the_resource_page_says_so(
+    client, search_backend, library, settings
+):
+    from search.indexing import sync_resources
+
+    from .access_world import make_document, make_resource
+
+    settings.HUB_SEARCH_MAX_PAGES_PER_FILE = 3
+    document = make_document("Long file", ["intro", "kigali", "nothing", "nothing", "huye"])
+    page = make_resource(library, "A long file", "annex", document=document)
+    sync_resources([page.pk])
+
+    def total(text: str) -> int:
+        return search_backend.search(SearchRequest(query=parse_query(text))).total
+
+    assert total("kigali") == 1
+    assert total("huye") == 0
+    html = client.get(page.url).content.decode()
+    assert "first 3 pages of this file only" in html
