@@ -59,7 +59,7 @@ def server_reason(error: OSError) -> str:
     if error.errno == errno.ENOMEM:
         return "the server is out of memory"
     if error.errno in (errno.ENOENT, errno.ENOTDIR) and temp_folder_missing():
-        return f"the temporary folder ({tempfile.gettempdir()}) is missing"
+        return f"the temporary folder ({temp_folder()}) is missing"
     if error.errno in (errno.EACCES, errno.EPERM):
         return f"the server may not write to a folder it needs ({error.strerror})"
     if error.errno in (errno.EAGAIN, errno.EMFILE, errno.ENFILE):
@@ -68,8 +68,13 @@ def server_reason(error: OSError) -> str:
 
 
 def temp_folder_missing() -> bool:
+    """Whether the temporary folder the server was given (TMPDIR) does not exist."""
     folder = os.environ.get("TMPDIR") or tempfile.gettempdir()
     return not os.path.isdir(folder)
+
+
+def temp_folder() -> str:
+    return os.environ.get("TMPDIR") or tempfile.gettempdir()
 
 
 def _format_seconds(seconds: float) -> str:
@@ -90,6 +95,9 @@ class Reader:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [_IMPORT_ROOT, env.get("PYTHONPATH")]))
         env.pop("DJANGO_SETTINGS_MODULE", None)  # nothing in the child may set Django up
         env["OMP_THREAD_LIMIT"] = "1"
+        if temp_folder_missing():
+            # Python would quietly fall back to another folder; the libraries would not.
+            raise ReaderUnavailable(OSError(errno.ENOENT, "No such directory"))
         try:
             # Its stderr goes to an unnamed temporary file: what it says when it dies.
             self._stderr: IO[bytes] = tempfile.TemporaryFile(prefix="hub-reader-")
