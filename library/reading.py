@@ -15,7 +15,12 @@ from django.utils.translation import gettext
 from .documents import DocumentPageText, ExtractionStatus, HubDocument
 from .extraction import Extraction, extract_file
 from .extraction.ocr import tesseract_languages
-from .extraction.sandbox import ReaderUnavailable, server_reason, temp_folder_missing
+from .extraction.sandbox import (
+    ReaderUnavailable,
+    reader_pool,
+    server_reason,
+    temp_folder_missing,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +128,8 @@ def read_document(
         _note_waiting(document, server_reason(error))
         raise ReadLater(error.errno, server_reason(error)) from error
     try:
-        extraction = extract_file(path, **options)
+        pool = reader_pool(settings.HUB_EXTRACTION_MEMORY_MB, settings.HUB_EXTRACTION_READERS)
+        extraction = extract_file(path, pool=pool, **options)
     except ReaderUnavailable as error:
         _note_waiting(document, str(error.strerror))
         raise ReadLater(error.errno, str(error.strerror)) from error
