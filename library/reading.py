@@ -195,23 +195,27 @@ def store_extraction(document: HubDocument, extraction: Extraction, file_hash: s
     document.page_count = int(declared) if declared.isdigit() else (len(extraction.pages) or None)
     document.character_count = extraction.characters if extraction.pages else None
     document.metadata = extraction.metadata
-    title = title_from_file(document, extraction.metadata)
-    if title:
-        document.title = title
     document.extracted_hash = file_hash
     document.extracted_at = timezone.now()
-    document.save(
-        update_fields=[
-            "title",
-            "extraction_status",
-            "extraction_error",
-            "extraction_engine",
-            "page_count",
-            "character_count",
-            "metadata",
-            "extracted_hash",
-            "extracted_at",
-        ]
+    fields = [
+        "extraction_status",
+        "extraction_error",
+        "extraction_engine",
+        "page_count",
+        "character_count",
+        "metadata",
+        "extracted_hash",
+        "extracted_at",
+    ]
+    # An update, not a save: what was read is no field Wagtail indexes or references, and a
+    # save would queue their tasks (and the search's) for every file the worker reads. The
+    # reading task queues the resources' re-indexing itself.
+    HubDocument.objects.filter(pk=document.pk).update(
+        **{name: getattr(document, name) for name in fields}
     )
+    title = title_from_file(document, extraction.metadata)
+    if title:  # the title is searched and shown everywhere: saved as an edit would be
+        document.title = title
+        document.save(update_fields=["title"])
     if extraction.status != ExtractionStatus.EXTRACTED:
         logger.info("Document %s: %s (%s)", document.pk, extraction.status, extraction.error)
