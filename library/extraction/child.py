@@ -103,7 +103,7 @@ def run(
             from .ocr import recognise_scanned_pages
 
             # A provisional line first: if recognition is stopped, the text layer stands.
-            _write(out, {"provisional": with_language(result).to_json()})
+            _write(out, {"provisional": with_language(result).to_json(), "stage": "ocr"})
             result = recognise_scanned_pages(
                 path,
                 result,

@@ -407,7 +407,9 @@ def _outcome(
         if "metadata" in record:
             metadata = {str(k): str(v) for k, v in record["metadata"].items()}
     final = next((r["result"] for r in records if "result" in r), None)
-    provisional = next((r["provisional"] for r in records if "provisional" in r), None)
+    last_provisional = next((r for r in reversed(records) if "provisional" in r), None)
+    provisional = last_provisional["provisional"] if last_provisional else None
+    recognising = bool(last_provisional and last_provisional.get("stage") == "ocr")
     engine = _engine_for(kind, forced_engine)
 
     def stopped(status: str, message: str) -> Extraction:
@@ -415,11 +417,12 @@ def _outcome(
             # Stopped while re-reading pages with little text: the first, complete reading
             # stands, with a note that those pages may hold more.
             result = Extraction.from_json(provisional)
-            note = (
-                "Pages with little or no text could not be read a second time: "
-                + message[0].lower()
-                + message[1:]
+            what = (
+                "The text of scanned pages could not be recognised"
+                if recognising
+                else "Pages with little or no text could not be read a second time"
             )
+            note = f"{what}: {message[0].lower()}{message[1:]}"
             result.error = f"{result.error} {note}".strip()
             return result
         if pages:

@@ -1230,3 +1230,16 @@ def test_language_is_stored_in_the_metadata(tmp_path):
     assert english.metadata["language"] == "en"
     assert french.metadata["language"] == "fr"
     assert "language" not in short.metadata
+
+
+def test_a_timeout_while_recognising_scanned_pages_keeps_the_text_layer(tmp_path, monkeypatch):
+    layer = Extraction(NO_TEXT_LAYER, [""], {"page_count": "1"}, "pypdfium2", "No text layer.")
+    lines = [{"provisional": layer.to_json(), "stage": "ocr"}]
+    monkeypatch.setattr(sys, "executable", _fake_reader(tmp_path, "answer-then-hang", lines))
+    ocr = {"languages": "eng", "max_pages": 5, "seconds": 1}
+    result = extract_file(make_pdf(tmp_path / "a.pdf", ["x"]), timeout_seconds=1, ocr=ocr)
+    assert (result.status, result.pages) == (NO_TEXT_LAYER, [""])
+    assert result.error == (
+        "No text layer. The text of scanned pages could not be recognised: reading this file "
+        "took longer than 2 s; it was stopped."
+    )
