@@ -165,3 +165,11 @@ def test_import_reads_each_file_once_and_queues_no_second_reading(
     assert not DBTaskResult.objects.filter(task_path__endswith="read_document_task").exists()
     document = HubDocument.objects.get()
     assert document.extraction_status == "extracted"
+
+
+def test_editors_see_the_ocr_switch_on_the_document_form():
+    from wagtail.documents.forms import get_document_form
+
+    form = get_document_form(HubDocument)
+    assert "ocr_enabled" in form.base_fields
+    assert str(form.base_fields["ocr_enabled"].label) == "Recognise text in scanned pages (OCR)"
