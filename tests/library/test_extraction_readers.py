@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,7 @@ from library.extraction import EXTRACTED, NO_TEXT_LAYER, TIMEOUT, extract_file
 from library.extraction.ocr import tesseract_languages
 from library.extraction.pdf import extract_pdf
 from library.extraction.sandbox import ReaderPool, ReaderUnavailable
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_extraction import make_docx, make_pdf, p  # noqa: E402
+from tests.library.test_extraction import make_docx, make_pdf, p
 
 PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 needs_tesseract = pytest.mark.skipif(

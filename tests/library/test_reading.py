@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sys
 from io import StringIO
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
@@ -20,9 +18,7 @@ from library import reading
 from library.extraction import DAMAGED, Extraction
 from library.extraction.sandbox import ReaderUnavailable
 from library.models import HubDocument, Language, ResourceAttachment, ResourcePage
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_extraction_readers import make_scan  # noqa: E402
+from tests.library.test_extraction_readers import make_scan
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 needs_tesseract = pytest.mark.skipif(
