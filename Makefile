@@ -11,7 +11,7 @@ HUB_TEST_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ELASTICSEARCH_PORT)
 PYTEST_ARGS ?=
 export ELASTICSEARCH_PORT
 
-.PHONY: help install run test chromium nginx lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick
+.PHONY: help install run test chromium nginx tesseract lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick
 
 help:
 	@echo "make run                 migrate, seed demo content, serve http://127.0.0.1:8000 (+ task worker)"
@@ -47,10 +47,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
 	@touch $@
 
-run: install
+run: install tesseract
 	PYTHON=$(PY) bash scripts/run.sh
 
-test: install elasticsearch chromium nginx
+test: install elasticsearch chromium nginx tesseract
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
@@ -74,8 +74,19 @@ nginx:
 	    echo "The proxy tests need nginx: run 'sudo apt-get install nginx' (Debian/Ubuntu)." >&2; \
 	fi
 
+# Text recognition of scanned pages (library/extraction/ocr.py): Tesseract with English and French.
+tesseract:
+	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx fra \
+	    && tesseract --list-langs 2>/dev/null | grep -qx eng; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	    packages="tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra"; \
+	    apt-get install -y -qq $$packages || (apt-get update -qq && apt-get install -y -qq $$packages); \
+	else \
+	    echo "Scanned pages need Tesseract: run 'sudo apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra'." >&2; \
+	fi
+
 # pdftotext (poppler-utils) is the benchmark's reference; results go to bench/results/extract.*
-bench-extract: install
+bench-extract: install tesseract
 	@if ! command -v pdftotext >/dev/null; then \
 	    if [ "$$(id -u)" = 0 ]; then \
 	        apt-get install -y -qq poppler-utils || (apt-get update -qq && apt-get install -y -qq poppler-utils); \

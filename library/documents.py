@@ -76,19 +76,45 @@ class HubDocument(AbstractDocument):
         _("characters"), null=True, blank=True, editable=False
     )
     metadata = models.JSONField(_("metadata read from the file"), default=dict, editable=False)
+    ocr_enabled = models.BooleanField(
+        _("recognise text in scanned pages (OCR)"),
+        default=True,
+        help_text=_(
+            "Pages with no text layer are read by text recognition so that they can be "
+            "searched. Turn this off for a file whose pictures hold nothing worth searching."
+        ),
+    )
 
-    admin_form_fields = Document.admin_form_fields
+    admin_form_fields = (*Document.admin_form_fields, "ocr_enabled")
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        document = super().from_db(db, field_names, values)
+        document._loaded_ocr_enabled = document.__dict__.get("ocr_enabled")
+        return document
 
     def save(self, *args, **kwargs) -> None:
         upload = self.file
         if upload and not getattr(upload, "_committed", True):
             # A new file: remember the name it came with before it is stored under another.
             self.original_filename = os.path.basename(upload.name)[:255]
+        loaded = getattr(self, "_loaded_ocr_enabled", None)
+        update_fields = kwargs.get("update_fields")
+        if (
+            loaded is not None
+            and loaded != self.ocr_enabled
+            and (update_fields is None or "ocr_enabled" in update_fields)
+        ):
+            # Text recognition turned on or off: the file is read again (the signal queues it).
+            self.extracted_hash = ""
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "extracted_hash"}
         super().save(*args, **kwargs)
+        self._loaded_ocr_enabled = self.ocr_enabled
 
     @property
     def filename(self) -> str:

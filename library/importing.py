@@ -30,7 +30,7 @@ from hub.organisations import Organisation
 from .documents import HubDocument
 from .extraction import UnacceptableFile, check_upload
 from .pages import LibraryIndexPage, ResourceAttachment, ResourcePage, ResourceType
-from .reading import read_document
+from .reading import ReadLater, read_document
 from .taxonomy import GcmObjective, Language
 
 # What a folder import picks up: the file kinds the hub reads (check_upload judges the content).
@@ -157,9 +157,18 @@ def import_file(
                 document = HubDocument(title=path.name[:255])
                 document.file.save(path.name, File(handle), save=False)
                 document._set_document_file_metadata()
+                document.read_inline = True  # read below, not queued for the worker too
                 document.save()
-    # Read now (in a sandboxed child process), so the title can come from the file's metadata.
-    document = read_document(document.pk) or document
+    # Read now, in the same warm sandboxed readers as the worker, so the title can come from
+    # the file's metadata. Only if the server cannot read it now (disk full...) does the worker
+    # get it, to retry later.
+    try:
+        document = read_document(document.pk, last_attempt=False) or document
+    except ReadLater:
+        from .tasks import read_document_task
+
+        read_document_task.enqueue(document.pk)
+        document.refresh_from_db()
     document.title = title_for(document, path)
     document.save(update_fields=["title"])
     title = title.strip()[:255] or document.title

@@ -11,7 +11,9 @@ from .documents import HubDocument
 
 @receiver(post_save, sender=HubDocument)
 def queue_reading(sender, instance: HubDocument, raw: bool = False, **kwargs) -> None:
-    if raw or not instance.needs_extraction:
+    if raw or not instance.needs_extraction or getattr(instance, "read_inline", False):
+        # read_inline: the caller (import_resources) reads it itself, in the same readers; the
+        # worker reading it too would read the same file twice.
         return
     from .tasks import read_document_task
 

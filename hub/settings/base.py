@@ -180,6 +180,16 @@ HUB_HEALTH_MAX_QUEUE_AGE_SECONDS = float(os.environ.get("HUB_HEALTH_MAX_QUEUE_AG
 # Extraction limits: a file may not hold the worker longer or larger than this.
 HUB_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("HUB_EXTRACTION_TIMEOUT_SECONDS", "60"))
 HUB_EXTRACTION_MEMORY_MB = int(os.environ.get("HUB_EXTRACTION_MEMORY_MB", "1024"))
+# Warm sandboxed readers kept per process: the worker reads one file at a time, so one.
+HUB_EXTRACTION_READERS = int(os.environ.get("HUB_EXTRACTION_READERS", "1"))
+# Past these, a file is read up to the cap and its status says so.
+HUB_EXTRACTION_MAX_PAGES = int(os.environ.get("HUB_EXTRACTION_MAX_PAGES", "5000"))
+HUB_EXTRACTION_MAX_CHARACTERS = int(os.environ.get("HUB_EXTRACTION_MAX_CHARACTERS", "5000000"))
+# Text recognition (Tesseract) of scanned pages in the worker: on or off for the whole site, and
+# a budget per file (pages, seconds) on top of the reading time.
+HUB_OCR_ENABLED = os.environ.get("HUB_OCR_ENABLED", "1").lower() not in ("0", "false", "no", "")
+HUB_OCR_MAX_PAGES = int(os.environ.get("HUB_OCR_MAX_PAGES", "100"))
+HUB_OCR_SECONDS = int(os.environ.get("HUB_OCR_SECONDS", "300"))
 
 # Members' search: "embedded" (SQLite FTS5, no service) or "elasticsearch".
 HUB_SEARCH_BACKEND = os.environ.get("HUB_SEARCH_BACKEND", "embedded")

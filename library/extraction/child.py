@@ -1,6 +1,10 @@
-"""The child process that reads one file.
+"""The child process that reads files: one (``KIND PATH ...``), or one after another (``serve``).
 
-Usage: ``python -m library.extraction.child KIND PATH OUT MEMORY_MB SECONDS [ENGINE]``.
+Usage: ``python -m library.extraction.child KIND PATH OUT MEMORY_MB SECONDS [ENGINE]``, or
+``python -m library.extraction.child serve MEMORY_MB``: a warm reader that takes one JSON request
+a line on stdin (``{"kind", "path", "seconds", "engine", "max_pages", "max_characters", "ocr"}``)
+and answers with the same JSON lines as below on stdout, the ``result`` line last. Its CPU limit
+is moved forward before each file, so each file has its own.
 
 It caps its own address space (so a file that needs too much memory fails here with
 MemoryError, not in the parent) and its CPU time (so it dies even if the parent is gone), then
@@ -22,27 +26,25 @@ import warnings
 from typing import IO, Any
 
 from .language import detect_language
-from .result import DAMAGED, EXTRACTED, TOO_LARGE, Extraction
+from .result import DAMAGED, EXTRACTED, TOO_LARGE, Extraction, bounded, memory_message
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 
 
-def memory_message(memory_mb: int) -> str:
-    return f"Reading this file needs more memory than the {memory_mb} MB limit; it was stopped."
-
-
-def limit_resources(memory_mb: int, cpu_seconds: int) -> None:
+def limit_resources(memory_mb: int, cpu_seconds: int | None) -> None:
     try:
         import resource
     except ImportError:  # not on a POSIX system: the parent's wall clock is the only limit
         return
     limit = memory_mb * 1024 * 1024
-    for name, soft, hard in (
+    limits = [
         ("RLIMIT_AS", limit, limit),
-        ("RLIMIT_CPU", cpu_seconds, cpu_seconds + 5),
         ("RLIMIT_CORE", 0, 0),  # a crash must not leave a core file of the document behind
-    ):
+    ]
+    if cpu_seconds is not None:  # a warm reader sets its CPU limit file by file
+        limits.append(("RLIMIT_CPU", cpu_seconds, cpu_seconds + 5))
+    for name, soft, hard in limits:
         which = getattr(resource, name, None)
         if which is None:
             continue
@@ -70,14 +72,22 @@ def with_language(result: Extraction) -> Extraction:
 
 
 def run(
-    kind: str, path: str, out: IO[str], *, engine: str | None = None, seconds: float = 60
+    kind: str,
+    path: str,
+    out: IO[str],
+    *,
+    engine: str | None = None,
+    seconds: float = 60,
+    max_pages: int | None = None,
+    max_characters: int | None = None,
+    ocr: dict[str, Any] | None = None,
 ) -> Extraction:
     if kind == "pdf":
         from .pdf import extract_pdf
 
         # The second reading of sparse pages stops early enough for the result to be written.
         deadline = time.monotonic() + 0.8 * seconds
-        return extract_pdf(
+        result = extract_pdf(
             path,
             on_metadata=lambda metadata: _write(out, {"metadata": metadata}),
             on_page=lambda text: _write(out, {"page": text}),
@@ -86,16 +96,91 @@ def run(
             ),
             engine=engine,
             deadline=deadline,
+            max_pages=max_pages,
+            max_characters=max_characters,
         )
+        if ocr:
+            from .ocr import recognise_scanned_pages
+
+            # A provisional line first: if recognition is stopped, the text layer stands.
+            _write(out, {"provisional": with_language(result).to_json(), "stage": "ocr"})
+            result = recognise_scanned_pages(
+                path,
+                result,
+                languages=str(ocr.get("languages") or "eng"),
+                max_pages=int(ocr.get("max_pages") or 0),
+                seconds=float(ocr.get("seconds") or 0),
+                dpi=int(ocr.get("dpi") or 300),
+            )
+        return result
     if kind == "docx":
         from .docx import extract_docx
 
-        return extract_docx(path, engine=engine)
+        return bounded(extract_docx(path, engine=engine), max_pages, max_characters)
     return Extraction(DAMAGED, [], {}, "", f"Unknown kind of file: {kind!r}.")
+
+
+def serve(memory_mb: int) -> int:
+    """Read file after file, as asked on stdin, until stdin closes."""
+    import os
+    import resource
+
+    # The protocol has stdout to itself: anything a library prints goes to stderr instead.
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    limit_resources(memory_mb, None)
+    logging.disable(logging.WARNING)
+    warnings.simplefilter("ignore")
+    # Loaded once, here, so that no file pays for it. Only PDFium, the reader of most files:
+    # every library loaded takes address space from the memory cap of every file.
+    import pypdfium2  # noqa: F401
+
+    from . import pdf  # noqa: F401
+
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        request = json.loads(line)
+        seconds = float(request.get("seconds") or 60)
+        ocr = request.get("ocr") or None
+        budget = seconds + (float(ocr.get("seconds") or 0) if ocr else 0)
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        cpu_used = used.ru_utime + used.ru_stime
+        try:  # this file's CPU time, counted from what the reader has used so far
+            _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+            resource.setrlimit(resource.RLIMIT_CPU, (int(cpu_used + budget) + 1, hard))
+        except (ValueError, OSError):
+            pass
+        retire = False
+        try:
+            result = with_language(
+                run(
+                    str(request["kind"]),
+                    str(request["path"]),
+                    out,
+                    engine=request.get("engine") or None,
+                    seconds=seconds,
+                    max_pages=request.get("max_pages") or None,
+                    max_characters=request.get("max_characters") or None,
+                    ocr=ocr,
+                )
+            )
+        except MemoryError:
+            result = None
+        if result is None:
+            gc.collect()
+            result = Extraction(TOO_LARGE, [], {}, "", memory_message(memory_mb))
+            retire = True  # a fresh reader is cheaper than a fragmented heap
+        _write(out, {"result": result.to_json(), "retire": retire})
+        if retire:
+            return EXIT_OK
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if len(argv) == 2 and argv[0] == "serve":
+        return serve(int(argv[1]))
     if len(argv) not in (5, 6):
         print(__doc__, file=sys.stderr)
         return EXIT_USAGE

@@ -24,7 +24,10 @@ from .result import (
     EXTRACTED,
     NO_TEXT_LAYER,
     Extraction,
+    add_note,
+    characters_cap_note,
     clean_text,
+    pages_cap_note,
     shorten,
 )
 
@@ -34,6 +37,179 @@ ENGINE_PDFIUM = "pypdfium2"
 #: A page PDFium reads with fewer non-space characters than this is re-read with pypdf.
 SPARSE_PAGE_CHARACTERS = 40
 _SPACE = re.compile(r"\s+")
+
+
+class Caps:
+    """How much of one file is read: at most so many pages and so many characters.
+
+    A file of 200,000 page references or millions of characters is read up to the caps, not in
+    full; the result says where reading stopped.
+    """
+
+    def __init__(self, max_pages: int | None, max_characters: int | None) -> None:
+        self.max_pages = max_pages or None
+        self.max_characters = max_characters or None
+        self.characters = 0
+        self.total_pages = 0
+        self.cut_at_characters = False
+
+    def pages_to_read(self, count: int) -> int:
+        self.total_pages = count
+        return min(count, self.max_pages) if self.max_pages else count
+
+    def take(self, text: str) -> tuple[str, bool]:
+        """The page's text, cut at the character cap; True when reading must stop here."""
+        if self.max_characters is None:
+            return text, False
+        left = self.max_characters - self.characters
+        if len(text) >= left:
+            self.characters = self.max_characters
+            self.cut_at_characters = len(text) > left
+            return text[:left], True
+        self.characters += len(text)
+        return text, False
+
+    def noted(self, result: Extraction) -> Extraction:
+        """The result with a note saying where reading stopped, if it stopped at a cap."""
+        if result.status not in (EXTRACTED, NO_TEXT_LAYER):
+            return result
+        if self.cut_at_characters:
+            add_note(result, characters_cap_note(self.max_characters or 0, len(result.pages)))
+        elif self.max_pages and self.total_pages > self.max_pages:
+            add_note(result, pages_cap_note(self.max_pages, self.total_pages))
+        return result
+
+
+# Comments and form fields ---------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+
+
+def _squeezed(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _joined(page_text: str, extras: list[str]) -> str:
+    """The page's text followed by each extra text not already in it (a comment whose
+    appearance the producer already drew into the page is not counted twice)."""
+    seen = _squeezed(page_text)
+    added = []
+    for extra in extras:
+        extra = clean_text(extra).strip()
+        flat = _squeezed(extra)
+        if flat and flat not in seen:
+            added.append(extra)
+            seen += " " + flat
+    if not added:
+        return page_text
+    return "\n".join([page_text.rstrip("\n"), *added]) if page_text.strip() else "\n".join(added)
+
+
+def _form_environment(document: Any) -> Any:
+    """PDFium's form environment, needed to read form fields' values; None without forms."""
+    try:
+        document.init_forms()
+        return document.formenv
+    except MemoryError:
+        raise
+    except Exception:
+        return None
+
+
+def _utf16(getter: Callable[[Any, int], int]) -> str:
+    """A string from one of PDFium's "call twice" UTF-16 getters."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    size = getter(None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    getter(ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+    return buffer.raw[: size - 2].decode("utf-16-le", "replace")
+
+
+def _annotation_texts(page: Any, forms: Any) -> list[str]:
+    """The text of the page's comments (text and free-text annotations) and the values of its
+    filled text fields and choice lists, in the order they are listed on the page."""
+    import pypdfium2.raw as pdfium_c
+
+    raw_page = page.raw if hasattr(page, "raw") else page
+    count = pdfium_c.FPDFPage_GetAnnotCount(raw_page)
+    if count <= 0:
+        return []
+    comments = (pdfium_c.FPDF_ANNOT_TEXT, pdfium_c.FPDF_ANNOT_FREETEXT)
+    fields = (
+        pdfium_c.FPDF_FORMFIELD_TEXTFIELD,
+        pdfium_c.FPDF_FORMFIELD_COMBOBOX,
+        pdfium_c.FPDF_FORMFIELD_LISTBOX,
+    )
+    texts = []
+    for index in range(min(count, 2000)):
+        annotation = pdfium_c.FPDFPage_GetAnnot(raw_page, index)
+        if not annotation:
+            continue
+        try:
+            kind = pdfium_c.FPDFAnnot_GetSubtype(annotation)
+            if kind in comments:
+                texts.append(
+                    _utf16(
+                        lambda buf, size, a=annotation: pdfium_c.FPDFAnnot_GetStringValue(
+                            a, b"Contents", buf, size
+                        )
+                    )
+                )
+            elif kind == pdfium_c.FPDF_ANNOT_WIDGET and forms:
+                if pdfium_c.FPDFAnnot_GetFormFieldType(forms, annotation) in fields:
+                    texts.append(
+                        _utf16(
+                            lambda buf, size, a=annotation: pdfium_c.FPDFAnnot_GetFormFieldValue(
+                                forms, a, buf, size
+                            )
+                        )
+                    )
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annotation)
+    return texts
+
+
+def _with_annotations(page: Any, text: str, forms: Any) -> str:
+    try:
+        extras = _annotation_texts(page, forms)
+    except MemoryError:
+        raise
+    except Exception:  # a broken annotation must not cost the page's own text
+        return text
+    return _joined(text, extras)
+
+
+def _with_pypdf_annotations(page: Any, text: str) -> str:
+    """The same for pypdf: comments' /Contents and text fields' /V (or their parent's)."""
+    try:
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else None
+        if not annotations:
+            return text
+        extras = []
+        for reference in list(annotations)[:2000]:
+            annotation = reference.get_object()
+            subtype = annotation.get("/Subtype")
+            if subtype in ("/Text", "/FreeText"):
+                extras.append(str(annotation.get("/Contents") or ""))
+            elif subtype == "/Widget":
+                field = annotation
+                if "/FT" not in field and "/Parent" in field:
+                    field = field["/Parent"].get_object()
+                if field.get("/FT") in ("/Tx", "/Ch"):
+                    value = field.get("/V", annotation.get("/V"))
+                    if isinstance(value, str):
+                        extras.append(value)
+    except MemoryError:
+        raise
+    except Exception:
+        return text
+    return _joined(text, extras)
 
 
 def _reason(error: BaseException) -> str:
@@ -59,8 +235,10 @@ def extract_pdf_pypdf(
     *,
     on_metadata: Callable[[dict[str, str]], None] | None = None,
     on_page: Callable[[str], None] | None = None,
+    caps: Caps | None = None,
 ) -> Extraction:
     """Read a PDF with pypdf alone: one string per page; never raises but MemoryError."""
+    caps = caps or Caps(None, None)
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError
 
@@ -108,7 +286,7 @@ def extract_pdf_pypdf(
     except Exception as error:
         if _needs_crypto(error):
             return _missing_dependency(error)
-        return _read_scanned_pages(path, error, on_metadata, on_page)
+        return _read_scanned_pages(path, error, on_metadata, on_page, caps)
     if count == 0:
         return _damaged("found no pages in it")
 
@@ -120,9 +298,10 @@ def extract_pdf_pypdf(
     pages: list[str] = []
     failed: list[int] = []
     first_error: BaseException | None = None
-    for index in range(count):
+    for index in range(caps.pages_to_read(count)):
         try:
-            text = clean_text(reader.pages[index].extract_text() or "")
+            page = reader.pages[index]
+            text = _with_pypdf_annotations(page, clean_text(page.extract_text() or ""))
         except MemoryError:
             raise
         except Exception as error:  # one bad page must not cost the others
@@ -131,17 +310,20 @@ def extract_pdf_pypdf(
             text = ""
             failed.append(index + 1)
             first_error = first_error or error
+        text, full = caps.take(text)
         pages.append(text)
         if on_page is not None:
             on_page(text)
+        if full:
+            break
 
     has_text = any(page.strip() for page in pages)
     if repaired_from is not None and not has_text:
         result = _damaged("could not open it", repaired_from)
         result.metadata = metadata
         return result
-    if failed and (len(failed) == count or not has_text):
-        which = "any of its pages" if len(failed) == count else f"pages {_page_list(failed)}"
+    if failed and (len(failed) == len(pages) or not has_text):
+        which = "any of its pages" if len(failed) == len(pages) else f"pages {_page_list(failed)}"
         result = _damaged(f"could not read {which}", first_error)
         result.metadata = metadata
         return result
@@ -205,6 +387,7 @@ def _read_scanned_pages(
     tree_error: BaseException,
     on_metadata: Callable[[dict[str, str]], None] | None,
     on_page: Callable[[str], None] | None,
+    caps: Caps | None = None,
 ) -> Extraction:
     """The text of a PDF whose list of pages is broken, from the page objects found in it.
 
@@ -241,17 +424,21 @@ def _read_scanned_pages(
     metadata["page_count"] = str(len(found))
     if on_metadata is not None and found:
         on_metadata(metadata)
+    caps = caps or Caps(None, None)
     pages = []
-    for page in found:
+    for page in found[: caps.pages_to_read(len(found))]:
         try:
             text = clean_text(page.extract_text() or "")
         except MemoryError:
             raise
         except Exception:
             text = ""
+        text, full = caps.take(text)
         pages.append(text)
         if on_page is not None:
             on_page(text)
+        if full:
+            break
     if not any(page.strip() for page in pages):
         return _damaged("could not read its page tree", tree_error)
     return Extraction(
@@ -396,6 +583,8 @@ def extract_pdf(
     on_provisional: Callable[[Extraction], None] | None = None,
     engine: str | None = None,
     deadline: float | None = None,
+    max_pages: int | None = None,
+    max_characters: int | None = None,
 ) -> Extraction:
     """Read a PDF: one string per page, page 1 first; never raises but MemoryError.
 
@@ -404,9 +593,16 @@ def extract_pdf(
     ``on_provisional`` is told the whole PDFium result before pypdf re-reads sparse pages: a
     caller that has to stop the re-reading keeps it. No page is re-read once ``deadline`` (a
     ``time.monotonic()`` value) has passed. ``engine="pypdf"`` reads with pypdf alone.
+
+    Reading stops after ``max_pages`` pages or ``max_characters`` characters, and the result
+    says so. The text of comments (text and free-text annotations) and of filled form fields is
+    part of the text of the page they are on.
     """
+    caps = Caps(max_pages, max_characters)
     if engine == ENGINE_PYPDF:
-        return extract_pdf_pypdf(path, on_metadata=on_metadata, on_page=on_page)
+        return caps.noted(
+            extract_pdf_pypdf(path, on_metadata=on_metadata, on_page=on_page, caps=caps)
+        )
     import pypdfium2 as pdfium
 
     try:
@@ -422,9 +618,11 @@ def extract_pdf(
                 ENGINE_PDFIUM,
                 "The PDF is encrypted: it needs a password to be opened.",
             )
-        return _pypdf_instead(path, error, on_metadata, on_page)
+        return caps.noted(_pypdf_instead(path, error, on_metadata, on_page, caps))
     try:
-        return _read_with_pdfium(document, path, on_metadata, on_page, on_provisional, deadline)
+        return caps.noted(
+            _read_with_pdfium(document, path, on_metadata, on_page, on_provisional, deadline, caps)
+        )
     finally:
         document.close()
 
@@ -443,8 +641,9 @@ def _pypdf_instead(
     pdfium_error: BaseException,
     on_metadata: Callable[[dict[str, str]], None] | None,
     on_page: Callable[[str], None] | None,
+    caps: Caps | None = None,
 ) -> Extraction:
-    result = extract_pdf_pypdf(path, on_metadata=on_metadata, on_page=on_page)
+    result = extract_pdf_pypdf(path, on_metadata=on_metadata, on_page=on_page, caps=caps)
     if result.status == DAMAGED:
         result.error += f" PDFium could not open it either ({_pdfium_reason(pdfium_error)})."
     return result
@@ -457,20 +656,22 @@ def _read_with_pdfium(
     on_page: Callable[[str], None] | None,
     on_provisional: Callable[[Extraction], None] | None,
     deadline: float | None,
+    caps: Caps,
 ) -> Extraction:
     count = len(document)
     if count == 0:
-        return _pypdf_instead(path, ValueError("no pages"), on_metadata, on_page)
+        return _pypdf_instead(path, ValueError("no pages"), on_metadata, on_page, caps)
     metadata = _pdfium_metadata(document)
     metadata["page_count"] = str(count)
     if on_metadata is not None:
         on_metadata(metadata)
+    forms = _form_environment(document)
 
     pages: list[str] = []
     failed: list[int] = []
     sparse: list[int] = []
     first_error: BaseException | None = None
-    for index in range(count):
+    for index in range(caps.pages_to_read(count)):
         try:
             page = document[index]
             try:
@@ -481,6 +682,7 @@ def _read_with_pdfium(
                     text = _pdfium_text(textpage.get_text_range())
                 finally:
                     textpage.close()
+                text = _with_annotations(page, text, forms)
                 if _nonspace(text) < SPARSE_PAGE_CHARACTERS and _has_text_objects(page):
                     sparse.append(index)
             finally:
@@ -492,15 +694,18 @@ def _read_with_pdfium(
             failed.append(index + 1)
             sparse.append(index)
             first_error = first_error or error
+        text, full = caps.take(text)
         pages.append(text)
         if on_page is not None:
             on_page(text)
+        if full:
+            break
 
     engine = ENGINE_PDFIUM
     if sparse:
         if on_provisional is not None:
             on_provisional(_classify(pages, failed, first_error, metadata, engine))
-        if _reread_with_pypdf(path, pages, sparse, failed, deadline):
+        if _reread_with_pypdf(path, pages, sparse, failed, deadline, count):
             engine = f"{ENGINE_PDFIUM}+{ENGINE_PYPDF}"
     return _classify(pages, failed, first_error, metadata, engine)
 
@@ -524,6 +729,7 @@ def _reread_with_pypdf(
     sparse: list[int],
     failed: list[int],
     deadline: float | None,
+    count: int,
 ) -> bool:
     """Re-read the sparse pages with pypdf in place; True if pypdf gave any page more text."""
     from pypdf import PdfReader
@@ -532,7 +738,7 @@ def _reread_with_pypdf(
         reader = PdfReader(os.fspath(path), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             return False
-        if len(reader.pages) != len(pages):
+        if len(reader.pages) != count:
             return False  # the two readers disagree on the pages: do not mix them up
     except MemoryError:
         raise

@@ -55,6 +55,9 @@ class Extraction:
     engine: str
     error: str = ""
     seconds: float = 0.0
+    #: The failure was the server's (the reader was killed), not the file's: reading it again
+    #: later may pass. Not part of the stored result.
+    retryable: bool = False
 
     @property
     def characters(self) -> int:
@@ -84,3 +87,51 @@ class Extraction:
             error=str(data.get("error") or ""),
             seconds=float(data.get("seconds") or 0.0),
         )
+
+
+def memory_message(memory_mb: int) -> str:
+    return f"Reading this file needs more memory than the {memory_mb} MB limit; it was stopped."
+
+
+def pages_cap_note(read: int, total: int) -> str:
+    """The note on a file read only up to the page cap."""
+    return (
+        f"Read the first {read} pages of {total}: past that, a file is not read "
+        f"(the limit is {read} pages per file)."
+    )
+
+
+def characters_cap_note(limit: int, page: int) -> str:
+    """The note on a file read only up to the character cap."""
+    return (
+        f"Read the first {limit:,} characters, up to page {page}: past that, a file is not read "
+        "(the limit per file)."
+    )
+
+
+def add_note(result: Extraction, note: str) -> Extraction:
+    result.error = f"{result.error} {note}".strip() if note not in result.error else result.error
+    return result
+
+
+def bounded(result: Extraction, max_pages: int | None, max_characters: int | None) -> Extraction:
+    """The result cut to at most ``max_pages`` pages and ``max_characters`` characters, saying so.
+
+    The readers stop at the caps themselves; this is for a reader that cannot (a Word file is
+    read whole) and a last guard for any other.
+    """
+    if max_pages and len(result.pages) > max_pages:
+        total = len(result.pages)
+        result.pages = result.pages[:max_pages]
+        add_note(result, pages_cap_note(max_pages, total))
+    if max_characters and result.characters > max_characters:
+        kept: list[str] = []
+        left = max_characters
+        for page in result.pages:
+            if left <= 0:
+                break
+            kept.append(page[:left])
+            left -= len(page)
+        result.pages = kept
+        add_note(result, characters_cap_note(max_characters, len(kept)))
+    return result

@@ -821,10 +821,11 @@ def test_missing_file_raises():
 
 
 def test_slow_reading_is_stopped(tmp_path):
-    path = make_pdf(tmp_path / "long.pdf", [f"page {n}" for n in range(50)])
+    # Big enough that even a warm reader cannot read it in a millisecond.
+    path = make_pdf(tmp_path / "long.pdf", [f"page {n}" for n in range(500)])
     result = extract_file(path, timeout_seconds=0.001)
     assert result.status == TIMEOUT
-    assert result.error == "Reading this file took longer than 0.001 s; it was stopped."
+    assert result.error.startswith("Reading this file took longer than 0.001 s; it was stopped.")
     assert result.engine == "pypdfium2"
     assert result.seconds < 10
 
@@ -846,24 +847,24 @@ def test_memory_cap_stops_a_reading_and_keeps_the_pages_before(tmp_path):
     from pypdf.generic import NameObject, StreamObject
 
     writer = PdfWriter(clone_from=PdfReader(make_pdf(tmp_path / "a.pdf", ["one", "two", "3"])))
-    # Page 3's content inflates to 60 MB (120 KB in the file): more than 150 MB to read.
+    # Page 3's content inflates to 60 MB (120 KB in the file): more than 170 MB to read.
     heavy = StreamObject()
     heavy.set_data(zlib.compress(b"BT (x) Tj ET\n" * (60 * MB // 13)))
     heavy[NameObject("/Filter")] = NameObject("/FlateDecode")
     writer.pages[2][NameObject("/Contents")] = writer._add_object(heavy)
     path = tmp_path / "heavy.pdf"
     writer.write(path)
-    result = extract_file(path, memory_mb=150, engine="pypdf")
+    result = extract_file(path, memory_mb=170, engine="pypdf")
     assert result.status == TOO_LARGE
     assert [page.strip() for page in result.pages] == ["one", "two"]
     assert result.metadata["page_count"] == "3"
     assert result.error == (
-        "Reading this file needs more memory than the 150 MB limit; it was stopped. "
+        "Reading this file needs more memory than the 170 MB limit; it was stopped. "
         "The first 2 pages were read."
     )
     # PDFium reads the pages within the cap (the third page's millions of "x" drawn at one
     # spot read as nothing: PDFium drops glyphs drawn over themselves).
-    result = extract_file(path, memory_mb=150)
+    result = extract_file(path, memory_mb=170)
     assert (result.status, result.engine) == (EXTRACTED, "pypdfium2")
     assert [page.strip() for page in result.pages] == ["one", "two", ""]
 
@@ -872,8 +873,7 @@ def test_running_out_of_memory_while_reading_again_keeps_the_first_reading(tmp_p
     first = Extraction(EXTRACTED, ["one", ""], {"page_count": "2"}, "pypdfium2")
     last = Extraction(TOO_LARGE, [], {}, "", "Reading this file needs more memory than the 9 MB")
     lines = [{"provisional": first.to_json()}, {"result": last.to_json()}]
-    script = "cat > \"$5\" <<'END'\n" + "\n".join(json.dumps(line) for line in lines) + "\nEND"
-    monkeypatch.setattr(sys, "executable", _fake_python(tmp_path, script))
+    monkeypatch.setattr(sys, "executable", _fake_reader(tmp_path, "answer", lines))
     result = extract_file(make_pdf(tmp_path / "a.pdf", ["x"]), memory_mb=9)
     assert (result.status, result.pages) == (EXTRACTED, ["one", ""])
     assert result.error == (
@@ -883,57 +883,108 @@ def test_running_out_of_memory_while_reading_again_keeps_the_first_reading(tmp_p
 
 
 def test_a_crash_of_pdfium_is_read_again_by_pypdf(tmp_path, monkeypatch):
-    """The child gets a sixth argument when an engine is forced: only PDFium's run crashes."""
-    script = f'if [ "$#" -lt 8 ]; then kill -SEGV $$; fi\nexec {sys.executable} "$@"'
-    monkeypatch.setattr(sys, "executable", _fake_python(tmp_path, script))
+    """The request names the engine when one is forced: only PDFium's run crashes."""
+    monkeypatch.setattr(sys, "executable", _fake_reader(tmp_path, "crash-unless-forced"))
     result = extract_file(make_pdf(tmp_path / "a.pdf", ["rescued text"]), timeout_seconds=30)
     assert (result.status, result.engine) == (EXTRACTED, "pypdf")
     assert result.pages[0].strip() == "rescued text"
 
 
-def _fake_python(tmp_path: Path, script: str) -> str:
-    """A stand-in for the child's interpreter; $5 is the file the child writes its lines to."""
+_FAKE_READER = """
+import json, os, signal, sys, time
+sys.path.insert(0, {root!r})
+behaviour, lines = {behaviour!r}, {lines!r}
+if behaviour == "stderr-then-exit":
+    sys.stderr.write(lines[0] + "\\n"); sys.stderr.flush(); sys.exit(1)
+for request in sys.stdin:
+    request = json.loads(request)
+    if behaviour == "signal":
+        os.kill(os.getpid(), getattr(signal, lines[0]))
+    if behaviour == "crash-unless-forced":
+        if not request["engine"]:
+            os.kill(os.getpid(), signal.SIGSEGV)
+        from library.extraction.child import run
+        result = run(request["kind"], request["path"], sys.stdout, engine=request["engine"])
+        print(json.dumps({{"result": result.to_json()}}), flush=True)
+        continue
+    for line in lines:
+        print(json.dumps(line), flush=True)
+    if behaviour == "answer-then-hang":
+        time.sleep(30)
+"""
+
+
+def _fake_reader(tmp_path: Path, behaviour: str, lines: list | None = None) -> str:
+    """A stand-in for the reader's interpreter, started by a fresh pool: it takes requests on
+    stdin as the real one does and answers ``lines`` (or crashes, or hangs)."""
+    from library.extraction.sandbox import close_pools
+
+    close_pools()  # readers already warm were started by the real interpreter
+    _fake_readers_started.append(behaviour)
+    root = str(Path(__file__).resolve().parents[2])
     path = tmp_path / "fake-python"
-    path.write_text("#!/bin/sh\n" + script + "\n")
+    script = _FAKE_READER.format(root=root, behaviour=behaviour, lines=lines or [])
+    path.write_text(f"#!{sys.executable}\n{script}")
     path.chmod(0o755)
     return str(path)
 
 
+_fake_readers_started: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_fake_readers_left():
+    """A pool started with a fake interpreter must not serve the next test."""
+    yield
+    from library.extraction.sandbox import close_pools
+
+    if _fake_readers_started:
+        close_pools()
+        _fake_readers_started.clear()
+
+
 @pytest.mark.parametrize(
-    ("script", "status", "error"),
+    ("behaviour", "lines", "status", "error"),
     [
-        ("kill -SEGV $$", DAMAGED, "This file could not be read: the reader crashed (SIGSEGV)."),
         (
-            "kill -KILL $$",
+            "signal",
+            ["SIGSEGV"],
+            DAMAGED,
+            "This file could not be read: the reader crashed (SIGSEGV).",
+        ),
+        (
+            "signal",
+            ["SIGKILL"],
+            DAMAGED,
+            "The reader was killed (SIGKILL) while reading this file, most likely because the "
+            "server ran out of memory; it will be read again.",
+        ),
+        (
+            "stderr-then-exit",
+            ["MemoryError"],
             TOO_LARGE,
             "Reading this file needs more memory than the 1024 MB limit; it was stopped.",
         ),
         (
-            "echo 'MemoryError' >&2; exit 1",
-            TOO_LARGE,
-            "Reading this file needs more memory than the 1024 MB limit; it was stopped.",
-        ),
-        (
-            "echo 'Traceback...' >&2; echo 'SomeError: boom' >&2; exit 1",
+            "stderr-then-exit",
+            ["Traceback...\nSomeError: boom"],
             DAMAGED,
             "This file could not be read: the reader stopped unexpectedly (SomeError: boom).",
         ),
     ],
     ids=["segfault", "killed", "memory-error", "other-error"],
 )
-def test_child_deaths_are_classified(tmp_path, monkeypatch, script, status, error):
+def test_child_deaths_are_classified(tmp_path, monkeypatch, behaviour, lines, status, error):
     path = make_pdf(tmp_path / "a.pdf", ["text"])
-    monkeypatch.setattr(sys, "executable", _fake_python(tmp_path, script))
-    result = extract_file(path, timeout_seconds=10)
+    monkeypatch.setattr(sys, "executable", _fake_reader(tmp_path, behaviour, lines))
+    result = extract_file(path, timeout_seconds=10, engine="pypdf")
     assert (result.status, result.error) == (status, error)
+    assert result.retryable == (lines == ["SIGKILL"])
 
 
 def test_pages_read_before_a_timeout_are_kept(tmp_path, monkeypatch):
-    lines = (
-        '{"metadata": {"title": "Slow", "page_count": "3"}}\\n{"page": "one"}\\n{"page": "two"}\\n'
-    )
-    script = f"printf '{lines}' > \"$5\"\nexec sleep 30"
-    monkeypatch.setattr(sys, "executable", _fake_python(tmp_path, script))
+    lines = [{"metadata": {"title": "Slow", "page_count": "3"}}, {"page": "one"}, {"page": "two"}]
+    monkeypatch.setattr(sys, "executable", _fake_reader(tmp_path, "answer-then-hang", lines))
     result = extract_file(make_pdf(tmp_path / "a.pdf", ["x"]), timeout_seconds=1)
     assert result.status == TIMEOUT
     assert result.pages == ["one", "two"]
@@ -951,11 +1002,12 @@ def test_child_imports_no_django(tmp_path, kind):
         if kind == "pdf"
         else make_docx(tmp_path / "a.docx", p("text"))
     )
-    out = tmp_path / "out.jsonl"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-X", "importtime", "-m", "library.extraction.child"]
+    request = json.dumps({"kind": kind, "path": str(path), "seconds": 20})
     finished = subprocess.run(
-        [*command, kind, str(path), str(out), "1024", "20"],
+        [*command, "serve", "1024"],
+        input=request + "\n" + request + "\n",  # two files, one after the other
         capture_output=True,
         text=True,
         env=env,
@@ -964,10 +1016,10 @@ def test_child_imports_no_django(tmp_path, kind):
     )
     assert finished.returncode == 0, finished.stderr[-2000:]
     imported = [line.rsplit("|", 1)[-1].strip() for line in finished.stderr.splitlines()]
-    assert "library.extraction.child" in imported
+    assert "library.extraction.pdf" in imported
     assert not [name for name in imported if name.split(".")[0] in ("django", "wagtail")]
-    last = json.loads(out.read_text().splitlines()[-1])
-    assert last["result"]["status"] == EXTRACTED
+    results = [json.loads(line) for line in finished.stdout.splitlines() if '"result"' in line]
+    assert [r["result"]["status"] for r in results] == [EXTRACTED, EXTRACTED]
 
 
 # Golden files from the shared corpus -------------------------------------------------------------
@@ -1125,15 +1177,12 @@ def test_pages_pdfium_reads_almost_empty_are_read_again_by_pypdf():
 
 
 def test_a_timeout_while_reading_again_keeps_the_first_reading(tmp_path, monkeypatch):
-    first = json.dumps(
-        {
-            "provisional": Extraction(
-                EXTRACTED, ["one", ""], {"page_count": "2"}, "pypdfium2"
-            ).to_json()
-        }
-    )
-    script = f"printf '%s\\n' '{first}' > \"$5\"\nexec sleep 30"
-    monkeypatch.setattr(sys, "executable", _fake_python(tmp_path, script))
+    first = {
+        "provisional": Extraction(
+            EXTRACTED, ["one", ""], {"page_count": "2"}, "pypdfium2"
+        ).to_json()
+    }
+    monkeypatch.setattr(sys, "executable", _fake_reader(tmp_path, "answer-then-hang", [first]))
     result = extract_file(make_pdf(tmp_path / "a.pdf", ["x"]), timeout_seconds=1)
     assert (result.status, result.engine, result.pages) == (EXTRACTED, "pypdfium2", ["one", ""])
     assert result.error == (
@@ -1181,3 +1230,16 @@ def test_language_is_stored_in_the_metadata(tmp_path):
     assert english.metadata["language"] == "en"
     assert french.metadata["language"] == "fr"
     assert "language" not in short.metadata
+
+
+def test_a_timeout_while_recognising_scanned_pages_keeps_the_text_layer(tmp_path, monkeypatch):
+    layer = Extraction(NO_TEXT_LAYER, [""], {"page_count": "1"}, "pypdfium2", "No text layer.")
+    lines = [{"provisional": layer.to_json(), "stage": "ocr"}]
+    monkeypatch.setattr(sys, "executable", _fake_reader(tmp_path, "answer-then-hang", lines))
+    ocr = {"languages": "eng", "max_pages": 5, "seconds": 1}
+    result = extract_file(make_pdf(tmp_path / "a.pdf", ["x"]), timeout_seconds=1, ocr=ocr)
+    assert (result.status, result.pages) == (NO_TEXT_LAYER, [""])
+    assert result.error == (
+        "No text layer. The text of scanned pages could not be recognised: reading this file "
+        "took longer than 2 s; it was stopped."
+    )

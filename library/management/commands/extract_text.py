@@ -5,25 +5,47 @@ sandbox, time and memory limits as an uploaded document does in the worker. With
 one JSON object per line; without, a table. A file that cannot be opened gets an error line
 on stderr (stdout keeps only what the pipeline would store) and the command exits non-zero
 once every file has been tried.
+
+Files are read ``--jobs`` at a time by that many warm sandboxed readers (one process each, kept
+for the whole run), in the order given. Scanned pages are recognised (OCR) as in the worker
+unless ``--no-ocr``.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from library.extraction import TOO_LARGE, Extraction, UnacceptableFile, check_upload, extract_file
+from library.extraction.ocr import DEFAULT_LANGUAGES
+from library.extraction.sandbox import ReaderPool
 
 EXIT_MISSING = 1
 
 
-def describe(path: str, *, timeout_seconds: float, memory_mb: int, max_bytes: int) -> dict:
+def describe(
+    path: str,
+    *,
+    timeout_seconds: float,
+    memory_mb: int,
+    max_bytes: int,
+    pool: ReaderPool | None = None,
+    ocr: dict | None = None,
+) -> dict:
     """Read one file as the worker would; a dict ready to print as JSON."""
-    result = _read(path, timeout_seconds=timeout_seconds, memory_mb=memory_mb, max_bytes=max_bytes)
+    result = _read(
+        path,
+        timeout_seconds=timeout_seconds,
+        memory_mb=memory_mb,
+        max_bytes=max_bytes,
+        pool=pool,
+        ocr=ocr,
+    )
     return {
         "path": path,
         "status": result.status,
@@ -39,7 +61,15 @@ def describe(path: str, *, timeout_seconds: float, memory_mb: int, max_bytes: in
     }
 
 
-def _read(path: str, *, timeout_seconds: float, memory_mb: int, max_bytes: int) -> Extraction:
+def _read(
+    path: str,
+    *,
+    timeout_seconds: float,
+    memory_mb: int,
+    max_bytes: int,
+    pool: ReaderPool | None = None,
+    ocr: dict | None = None,
+) -> Extraction:
     # The upload limit first, as the upload form applies it: a file the hub would refuse is
     # reported as refused, not read.
     with open(path, "rb") as handle:
@@ -48,7 +78,15 @@ def _read(path: str, *, timeout_seconds: float, memory_mb: int, max_bytes: int) 
         except UnacceptableFile as refusal:
             status = TOO_LARGE if refusal.code == "too_large" else refusal.status
             return Extraction(status, [], {}, "", refusal.message)
-    return extract_file(path, timeout_seconds=timeout_seconds, memory_mb=memory_mb)
+    return extract_file(
+        path,
+        timeout_seconds=timeout_seconds,
+        memory_mb=memory_mb,
+        max_pages=settings.HUB_EXTRACTION_MAX_PAGES,
+        max_characters=settings.HUB_EXTRACTION_MAX_CHARACTERS,
+        ocr=ocr,
+        pool=pool,
+    )
 
 
 def _page_count(result: Extraction) -> int | None:
@@ -74,34 +112,65 @@ class Command(BaseCommand):
             default=None,
             help="memory cap per file (default: HUB_EXTRACTION_MEMORY_MB)",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            help="files read at once, each by its own reader (default: the number of CPUs)",
+        )
+        parser.add_argument(
+            "--no-ocr", action="store_true", help="do not recognise the text of scanned pages"
+        )
+        parser.add_argument(
+            "--ocr-languages",
+            default=DEFAULT_LANGUAGES,
+            help=f"Tesseract languages for scanned pages (default: {DEFAULT_LANGUAGES})",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         timeout = options["timeout"] or settings.HUB_EXTRACTION_TIMEOUT_SECONDS
         memory_mb = options["memory_mb"] or settings.HUB_EXTRACTION_MEMORY_MB
         as_json = options["json"]
-        missing = 0
-        rows = []
-        for path in options["files"]:
+        jobs = max(1, options["jobs"] or os.cpu_count() or 1)
+        ocr = None
+        if settings.HUB_OCR_ENABLED and not options["no_ocr"] and settings.HUB_OCR_MAX_PAGES > 0:
+            ocr = {
+                "languages": options["ocr_languages"],
+                "max_pages": settings.HUB_OCR_MAX_PAGES,
+                "seconds": settings.HUB_OCR_SECONDS,
+            }
+        pool = ReaderPool(jobs, memory_mb)
+
+        def one(path: str) -> tuple[str, dict | None, str]:
             if not os.path.isfile(path):
-                missing += 1
-                why = "no such file" if not os.path.exists(path) else "not a file"
-                self.stderr.write(f"{path}: {why}")
-                continue
+                return path, None, "no such file" if not os.path.exists(path) else "not a file"
             try:
                 row = describe(
                     path,
                     timeout_seconds=timeout,
                     memory_mb=memory_mb,
                     max_bytes=settings.HUB_MAX_UPLOAD_BYTES,
+                    pool=pool,
+                    ocr=ocr,
                 )
             except OSError as error:
-                missing += 1
-                self.stderr.write(f"{path}: {error.strerror or error}")
-                continue
-            if as_json:
-                self.stdout.write(json.dumps(row, ensure_ascii=False))
-            else:
-                rows.append(row)
+                return path, None, str(error.strerror or error)
+            return path, row, ""
+
+        missing = 0
+        rows = []
+        try:
+            with ThreadPoolExecutor(max_workers=jobs) as executor:
+                for path, row, why in executor.map(one, options["files"]):
+                    if row is None:
+                        missing += 1
+                        self.stderr.write(f"{path}: {why}")
+                    elif as_json:
+                        self.stdout.write(json.dumps(row, ensure_ascii=False))
+                    else:
+                        rows.append(row)
+        finally:
+            pool.close()
         if rows:
             self._table(rows)
         if missing:
