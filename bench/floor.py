@@ -25,9 +25,14 @@ from collections.abc import Callable
 from .load import run_processes
 from .stats import summary
 
+# The pages of a page's hits (the view's second request), measured beside the page's own.
+PAGE_HITS = "pages of the hits shown"
+_NOTHING = {"size": 0, "track_total_hits": False, "query": {"match_none": {}}}
 
-def es_variants(body: dict) -> dict[str, dict]:
-    """The view's request body and the smaller requests that leave parts of a page out."""
+
+def es_variants(body: dict, page_body: dict | None = None) -> dict[str, dict]:
+    """The view's request body and the smaller requests that leave parts of a page out; with
+    `page_body`, the view's second request for the pages of the hits shown."""
     query = _without(copy.deepcopy(body["query"]), "inner_hits")
     post_filter = body.get("post_filter")
     counted = {"bool": {"filter": [query, *([post_filter] if post_filter else [])]}}
@@ -48,6 +53,7 @@ def es_variants(body: dict) -> dict[str, dict]:
         facets["post_filter"] = copy.deepcopy(post_filter)
     return {
         "page": body,
+        **({PAGE_HITS: page_body if page_body["size"] else _NOTHING} if page_body else {}),
         "page without facets": no_facets,
         "ranked hits alone": ranked,
         "total and facets alone": facets,
@@ -72,11 +78,19 @@ def _without(value, key: str):
 
 
 def es_floor(
-    client, url: str, index: str, names: list[str], bodies: list[dict], config: dict
+    client,
+    url: str,
+    index: str,
+    names: list[str],
+    bodies: list[dict],
+    config: dict,
+    page_bodies: list[dict] | None = None,
 ) -> dict:
     """Each variant's median `took` per query (interleaved, the node's request cache off), and
     the client-side latency of ES_CONCURRENT variants at concurrency N."""
-    variants = [es_variants(body) for body in bodies]
+    variants = [
+        es_variants(body, page_bodies[n] if page_bodies else None) for n, body in enumerate(bodies)
+    ]
 
     def took(body: dict) -> float:
         return float(client.search(index=index, body=body, request_cache=False)["took"])

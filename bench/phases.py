@@ -300,6 +300,7 @@ def run_queries(config: dict) -> dict:
             per_query[query.name]["ms"].append(elapsed)
             if took:
                 per_query[query.name]["took"].append(took)
+    hostile = _hostile_queries(client, config["reps"], percentile(sequential, 50))
     if config.get("profile"):
         _profile(client, [urls[q.name] for q in queries], Path(config["profile"]))
     # Concurrency as production has it: separate processes (bench.load); the same members as
@@ -359,8 +360,51 @@ def run_queries(config: dict) -> dict:
         "throughput_rps": round(len(concurrent) / wall, 1),
         "overhead_median": round(percentile(overheads, 50), 2) if overheads else None,
         "per_query": rows,
+        "hostile": hostile,
         "peak_rss_mb": _peak_rss_mb(),
     }
+
+
+# Bad input the view must answer within an ordinary query's budget: the longest query allowed
+# and fifty common words (issue: a query of 50 common words never costs more than the mix).
+_COMMON = (
+    "the of and to in for on with by from migration policy report data health work people "
+    "support national public rights access services women children return labour border "
+    "protection development local community government plan training country programme "
+    "information review social security group technical working members network annual "
+    "meeting guidance study"
+).split()
+
+
+def _hostile_queries(client, reps: int, ordinary_p50: float) -> dict:
+    """Median view time of each hostile query and its ratio to the ordinary mix's median."""
+    from urllib.parse import urlencode
+
+    from search.query import MAX_QUERY_LENGTH
+
+    from .stats import percentile
+
+    long_words = " ".join(_COMMON * 20)[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0]
+    cases = {
+        "50 common words": " ".join(_COMMON[:50]),
+        f"{MAX_QUERY_LENGTH}-character query": long_words,
+    }
+    measured = {}
+    for name, text in cases.items():
+        url = "/search/?" + urlencode({"q": text})
+        _timed_get(client, url)  # warm-up
+        times, statuses = [], set()
+        for _ in range(reps):
+            elapsed, status, _took = _timed_get(client, url)
+            times.append(elapsed)
+            statuses.add(status)
+        p50 = percentile(times, 50)
+        measured[name] = {
+            "p50_ms": round(p50, 1),
+            "ratio_to_mix_p50": round(p50 / ordinary_p50, 2) if ordinary_p50 else None,
+            "statuses": sorted(statuses),
+        }
+    return measured
 
 
 def engine_floor(config: dict) -> dict:
@@ -377,9 +421,15 @@ def engine_floor(config: dict) -> dict:
     mix = [query.params for query in queries]
     if backend.name == "elasticsearch":
         backend.setup()
-        bodies = [backend.request_body(request) for request in mix_requests(mix)]
+        requests = mix_requests(mix)
+        bodies = [backend.request_body(request) for request in requests]
+        # The view's second, small request: the pages of the hits it shows.
+        page_bodies = [
+            backend.pages_body(request, [hit.resource_id for hit in backend.search(request).hits])
+            for request in requests
+        ]
         url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
-        return es_floor(backend.client, url, backend.alias, names, bodies, config)
+        return es_floor(backend.client, url, backend.alias, names, bodies, config, page_bodies)
     return embedded_floor(backend, names, mix, config)
 
 

@@ -115,6 +115,8 @@ _FLOOR_TEXT = {
         "What the node alone spends on each query of the mix, without the view: the request "
         "the view sends, and smaller requests that leave parts of the page out (its `took`, "
         "median, every variant of a query asked in turn, the node's request cache off). "
+        '"pages of the hits shown": the view\'s second, small request for the matching pages '
+        "of the hits on the page (the page's engine cost is both together); "
         '"ranked hits alone": the page\'s ids in relevance or date order with no facets, '
         'highlights, attachment pages or exact total; "total and facets alone": size 0, '
         "the query in filter context (no scoring), the exact total and the eight facet "
@@ -128,6 +130,23 @@ _FLOOR_TEXT = {
         "query's own order)."
     ),
 }
+
+
+def _hostile(hostile: dict | None) -> list[str]:
+    """Bad input through the view (concurrency 1): its median time against the mix's."""
+    if not hostile:
+        return []
+    lines = [
+        "",
+        "Bad input through the view (concurrency 1, median; target: within an ordinary "
+        "query's budget):",
+        "",
+        _row(["query", "p50 ms", "/ mix p50", "statuses"]),
+        _row(["---"] * 4),
+    ]
+    for name, value in hostile.items():
+        lines.append(_row([name, value["p50_ms"], value["ratio_to_mix_p50"], value["statuses"]]))
+    return lines
 
 
 def _floor(floor: dict | None) -> list[str]:
@@ -286,6 +305,7 @@ def markdown(results: dict) -> str:
                 "",
             ]
             lines += _per_query_table(queries["per_query"])
+            lines += _hostile(queries.get("hostile"))
         lines += _floor(data.get("floor"))
         if data.get("error"):
             lines += ["", f"Error: `{data['error']}`"]
@@ -309,6 +329,7 @@ def markdown(results: dict) -> str:
                 "",
             ]
             lines += _per_query_table(embedded["queries"]["per_query"])
+            lines += _hostile(embedded["queries"].get("hostile"))
         lines += _floor(embedded.get("floor"))
         if embedded.get("error"):
             lines += ["", f"Error: `{embedded['error']}`"]

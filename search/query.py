@@ -168,15 +168,17 @@ class ParsedQuery:
 
 
 def required_units(count: int) -> int:
-    """Soft matching: of one or two words, every one; of more, all but one, and of six or more,
-    all but a quarter. A resource holding every word outranks one missing a word (BM25 adds up
-    what each word scores), but a best answer worded without one word, or with another form of
-    it, still shows. Quoted phrases and -exclusions stay strict."""
-    if count <= 2:
-        return count
-    if count < 6:
-        return count - 1
-    return count - count // 4
+    """Soft matching: a resource must hold at least half of the words (rounded up): one word of
+    one or two, two of three or four, three of five or six... BM25 adds up what each word
+    scores, so resources holding every word rank first as a rule, and a best answer worded
+    without a word, or with another form of it, still shows. Quoted phrases and -exclusions
+    stay strict.
+
+    Measured on ../shared/relevance (nDCG@10, embedded / Elasticsearch): every word required
+    0.664 / 0.585 (before this model); all but one of three or more 0.795 / 0.811; half 0.824 /
+    0.828. Forcing resources with every word above the rest (a tier per number of words held)
+    lowered it (0.812 on the embedded engine), so ranking is left to BM25."""
+    return (count + 1) // 2
 
 
 def _words(text: str) -> tuple[str, ...]:

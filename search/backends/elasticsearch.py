@@ -67,6 +67,7 @@ _RESPONSE_PARTS = [
     "aggregations.*.values.buckets.doc_count",
 ]
 _PAGE_RESPONSE_PARTS = [
+    "took",
     "hits.hits._id",
     "hits.hits.inner_hits.*.hits.hits._source",
     "hits.hits.inner_hits.*.hits.hits._score",

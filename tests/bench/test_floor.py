@@ -83,3 +83,15 @@ def test_medians_per_query_and_sums_over_the_mix():
         {"query": "b", "page": 7.0, "count": 4.0},
     ]
     assert result["totals"] == {"page": 13.0, "count": 7.0}
+
+
+def test_the_pages_request_of_the_hits_shown_is_a_variant_of_its_own():
+    from bench.floor import PAGE_HITS
+
+    body = {"query": {"match_all": {}}, "size": 10}
+    pages = {"query": {"ids": {"values": ["1"]}}, "size": 1}
+    assert es_variants(body, pages)[PAGE_HITS] is pages
+    # A page with no hits sends no second request: nothing is asked of the node.
+    empty = es_variants(body, {"query": {"ids": {"values": []}}, "size": 0})[PAGE_HITS]
+    assert empty["query"] == {"match_none": {}}
+    assert PAGE_HITS not in es_variants(body)

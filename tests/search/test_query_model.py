@@ -47,11 +47,11 @@ def test_searchable_copy_keeps_every_character_in_place():
 
 
 def test_soft_matching_policy():
-    assert [required_units(n) for n in range(1, 9)] == [1, 2, 2, 3, 4, 5, 6, 6]
+    assert [required_units(n) for n in range(1, 9)] == [1, 1, 2, 2, 3, 3, 4, 4]
     # Stop words do not count beside other words, and are kept when alone.
     query = parse_query("rescue of persons in distress at sea")
     assert query.matching_units == (("rescue",), ("persons",), ("distress",), ("sea",))
-    assert query.required == 3
+    assert query.required == 2
     assert parse_query("the").matching_units == (("the",),)
 
 
@@ -72,7 +72,7 @@ def test_synonyms_are_alternatives_beside_the_words_typed():
 # -- both engines -------------------------------------------------------------------------
 
 
-def test_a_resource_missing_one_of_three_words_still_shows_below_those_with_all(search_backend):
+def test_a_resource_missing_a_word_still_shows_below_those_with_all(search_backend):
     search_backend.index(
         [
             record(1, "Labour migration and remittances in Rwanda"),
@@ -81,8 +81,9 @@ def test_a_resource_missing_one_of_three_words_still_shows_below_those_with_all(
         ]
     )
     assert found(search_backend, "labour migration remittances") == [1, 2]
-    # Two words: both required.
-    assert found(search_backend, "labour remittances") == [1]
+    # Of two words one is enough, and the resource with both comes first.
+    either = found(search_backend, "labour remittances")
+    assert either[0] == 1 and set(either) == {1, 2, 3}
 
 
 def test_quoted_phrases_and_exclusions_stay_strict(search_backend):
@@ -93,7 +94,7 @@ def test_quoted_phrases_and_exclusions_stay_strict(search_backend):
             record(3, "Fair recruitment of workers"),
         ]
     )
-    assert found(search_backend, '"fair recruitment" migrant workers') == [1]
+    assert found(search_backend, '"fair recruitment" migrant workers') == [1, 3]
     assert set(found(search_backend, "fair recruitment migrant workers -kigali")) == {2, 3}
 
 
