@@ -1,24 +1,18 @@
 """Does the index say what the database says? Records missing, extra or stale, and the repair.
 
 Stale means the record the database would build now (records.build_record) differs from what the
-engine holds. Neither engine stores a digest of its records yet, so the comparison reads them:
+engine holds. Neither engine stores a digest of its records yet, so the backend reads them
+(backend.indexed_digests) and digests each expected record the same way (backend.expected_digests):
 Elasticsearch's stored `_source` against `to_source(record)`; for the embedded engine, the rows a
-record leaves in its SQLite tables against the rows the same record leaves in a scratch file
-(written by the same backend code, so both sides agree on the format whatever the schema).
+record leaves in its SQLite tables against the rows the same record leaves in a scratch file.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import sqlite3
-import tempfile
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .contract import ResourceRecord, SearchBackend, SearchUnavailable
+from .contract import ResourceRecord, SearchBackend
 
 BATCH = 200
 
@@ -67,134 +61,19 @@ def fix(drift: Drift) -> None:
         sync_resources(ids[start : start + BATCH])
 
 
-# -- digests --------------------------------------------------------------------------------------
-
-
-def _digest(value) -> str:
-    canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+# -- digests: the engine's to compute (search/backends/*_drift.py) ------------------------------
 
 
 def expected_digests(backend: SearchBackend, records: Iterable[ResourceRecord]) -> dict[int, str]:
     """Digest of what each record would look like inside this backend's index."""
-    if backend.name == "elasticsearch":
-        from .backends.elasticsearch_index import to_source
-
-        # Through JSON and back, as the engine stores it (tuples become lists).
-        return {r.resource_id: _digest(json.loads(json.dumps(to_source(r)))) for r in records}
-    return _embedded_expected(records)
+    return backend.expected_digests(records)
 
 
 def indexed_digests(backend: SearchBackend) -> dict[int, str]:
     """Digest of every record the engine holds, by resource id."""
-    if backend.name == "elasticsearch":
-        return _elasticsearch_indexed(backend)
-    try:
-        return _embedded_rows_digests(backend._connect())
-    except sqlite3.Error as error:
-        raise SearchUnavailable(str(error)) from error
+    return backend.indexed_digests()
 
 
 def indexed_count(backend: SearchBackend) -> int:
     """How many records the engine holds, without reading them."""
-    if backend.name == "elasticsearch":
-        from elasticsearch import ConnectionError as EsConnectionError
-        from elasticsearch import TransportError
-
-        backend.setup()
-        try:
-            return int(backend.client.count(index=backend.alias)["count"])
-        except (EsConnectionError, TransportError) as error:
-            raise SearchUnavailable(str(error)) from error
-    try:
-        return backend._connect().execute("SELECT count(*) FROM resource").fetchone()[0]
-    except sqlite3.Error as error:
-        raise SearchUnavailable(str(error)) from error
-
-
-def _elasticsearch_indexed(backend) -> dict[int, str]:
-    from elasticsearch import ConnectionError as EsConnectionError
-    from elasticsearch import TransportError
-    from elasticsearch.helpers import scan
-
-    backend.setup()
-    try:
-        return {
-            int(hit["_id"]): _digest(hit["_source"])
-            for hit in scan(backend.client, index=backend.alias, query={"query": {"match_all": {}}})
-        }
-    except (EsConnectionError, TransportError) as error:
-        raise SearchUnavailable(str(error)) from error
-
-
-def _embedded_expected(records: Iterable[ResourceRecord]) -> dict[int, str]:
-    from .backends.embedded import EmbeddedBackend
-
-    digests: dict[int, str] = {}
-    with tempfile.TemporaryDirectory(prefix="hub-check-") as folder:
-        scratch = EmbeddedBackend(Path(folder) / "scratch.sqlite3")
-        try:
-            batch: list[ResourceRecord] = []
-            for record in records:
-                batch.append(record)
-                if len(batch) == BATCH:
-                    digests.update(_scratch_digests(scratch, batch))
-                    batch = []
-            if batch:
-                digests.update(_scratch_digests(scratch, batch))
-        finally:
-            connection = getattr(scratch._local, "connection", None)
-            if connection is not None:
-                connection.close()
-    return digests
-
-
-def _scratch_digests(scratch, records: list[ResourceRecord]) -> dict[int, str]:
-    scratch.index(records)
-    digests = _embedded_rows_digests(scratch._connect())
-    scratch.reset()
-    return digests
-
-
-def _columns(connection: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
-
-
-def _embedded_rows_digests(connection: sqlite3.Connection) -> dict[int, str]:
-    """Every row each resource has in the embedded engine's tables, digested per resource.
-
-    Rows are found by the resource's id: `resource.id`, the FTS row of `resource_text`, any
-    table with a `resource_id` column (so tables added later are covered), and the text of each
-    `document_page` through its FTS twin. Autoincrement ids are left out: they differ between
-    two files holding the same records.
-    """
-    rows: dict[int, list] = defaultdict(list)
-    tables = [
-        name
-        for (name,) in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-        )
-    ]
-    for table in tables:
-        columns = _columns(connection, table)
-        if table == "resource":
-            query = "SELECT id, * FROM resource"
-        elif table == "resource_text":
-            query = "SELECT rowid, * FROM resource_text"
-        elif table == "document_page":
-            kept = ", ".join(f"p.{c}" for c in columns if c not in {"id", "resource_id"})
-            query = (
-                f"SELECT p.resource_id, {kept}, t.text FROM document_page p"
-                " LEFT JOIN document_page_text t ON t.rowid = p.id"
-            )
-        elif "resource_id" in columns:
-            kept = ", ".join(f'"{c}"' for c in columns if c not in {"id", "resource_id"})
-            query = f'SELECT resource_id, {kept or "1"} FROM "{table}"'
-        else:
-            continue
-        for resource_id, *values in connection.execute(query):
-            rows[int(resource_id)].append((table, *values))
-    return {
-        rid: _digest(sorted(entries, key=lambda entry: json.dumps(entry, default=str)))
-        for rid, entries in rows.items()
-    }
+    return backend.indexed_count()

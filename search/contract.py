@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import InitVar, dataclass, field
 from typing import Protocol
 
@@ -25,6 +26,21 @@ FACET_SIZE = 100
 # resource never shows on two pages.
 SORT_RELEVANCE = "relevance"
 SORTS = (SORT_RELEVANCE, "newest", "oldest", "title")
+# The engine work beyond searching, each named in a backend's `capabilities` when it offers it,
+# with the SearchBackend methods it implements (search/backends/base.py raises
+# NotImplementedError for the others).
+SPELLING = "spelling"
+TITLE_SUGGESTIONS = "title_suggestions"
+RELATED = "related"
+DRIFT_CHECK = "drift_check"
+REBUILD = "rebuild"
+OPERATIONS = {
+    SPELLING: ("spelling_corrections",),
+    TITLE_SUGGESTIONS: ("title_suggestions",),
+    RELATED: ("similar",),
+    DRIFT_CHECK: ("indexed_count", "indexed_digests", "expected_digests"),
+    REBUILD: ("rebuild",),
+}
 
 
 def sortable_title(title: str) -> str:
@@ -186,7 +202,17 @@ class SearchUnavailable(Exception):
 
 
 class SearchBackend(Protocol):
+    """One search engine. Callers ask it for what they need and never look at which engine it is
+    (its name is for messages only): what it can do is in `capabilities`, the query features
+    ("phrases", "exclusions", "highlights", "page_numbers", "english_stemming",
+    "french_stemming") and the operations of OPERATIONS it implements."""
+
     name: str
+    capabilities: frozenset[str]
+    # Another service, reached over the network: worth asking from a worker thread meanwhile.
+    remote: bool
+    # A rebuild misses writes made while it runs (they went to the old index): redo them after.
+    rebuild_misses_writes: bool
 
     def setup(self) -> None:
         """Create what the engine needs (index, tables) if it is missing."""
@@ -201,3 +227,30 @@ class SearchBackend(Protocol):
 
     def reset(self) -> None:
         """Drop everything and start empty (tests and rebuilds)."""
+
+    # -- operations (see OPERATIONS); each raises SearchUnavailable when the engine fails -----
+
+    def spelling_corrections(self, words: list[str]) -> dict[str, str]:
+        """Typed word -> the commoner indexed word it most likely meant (search.spelling's
+        rules), for the words the index hardly knows and that have such a neighbour."""
+
+    def title_suggestions(self, words: list[str], access: tuple[str, ...]) -> list[int]:
+        """Ids of records the access labels reach whose title has every folded word, the last
+        as a prefix, best first."""
+
+    def similar(self, resource_id: int, size: int, access: tuple[str, ...]) -> list[int]:
+        """Ids of up to `size` records most like resource_id that the access labels reach, best
+        first, never itself."""
+
+    def indexed_count(self) -> int:
+        """How many records the engine holds, without reading them."""
+
+    def indexed_digests(self) -> dict[int, str]:
+        """A digest of every record the engine holds, by resource id."""
+
+    def expected_digests(self, records: Iterable[ResourceRecord]) -> dict[int, str]:
+        """The digest each record would have once indexed here, by resource id."""
+
+    def rebuild(self, records: Iterable[ResourceRecord]) -> int:
+        """Replace the whole index with these records without ever serving an empty or partial
+        one; returns how many were indexed."""

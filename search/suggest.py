@@ -9,7 +9,6 @@ the search box still helps when the engine is down.
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from dataclasses import asdict, dataclass
 
@@ -19,7 +18,7 @@ from hub.organisations import Organisation
 from library.access import viewer_labels, visible_pages
 from library.models import GcmObjective, ResourcePage
 
-from .contract import SearchUnavailable
+from .contract import TITLE_SUGGESTIONS, SearchUnavailable
 
 MIN_LENGTH = 2
 MAX_LENGTH = 100
@@ -27,9 +26,7 @@ MAX_SUGGESTIONS = 8
 # How many of each kind a full list holds; a kind with fewer leaves its room to the others.
 QUOTAS = {"resource": 5, "objective": 3, "organisation": 2}
 # The engine is asked for more titles than shown: some may have left the site since indexing.
-_CANDIDATES = 40
-# Seconds an as-you-type request may wait for Elasticsearch; a slow answer is no answer.
-_ES_TIMEOUT = 2.0
+CANDIDATES = 40
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _OBJECTIVE_NUMBER = re.compile(r"^(?:(?:gcm\s+)?(?:objective|obj\.?|o)\s*)?#?(\d{1,2})\.?$", re.I)
 
@@ -92,17 +89,14 @@ def resource_suggestions(backend, text: str, request=None) -> list[Suggestion]:
         return []
     user = getattr(request, "user", None)
     access = viewer_labels(user)
-    if backend.name == "embedded":
-        ids = embedded_title_ids(backend, typed, access)
-    elif backend.name == "elasticsearch":
-        ids = elasticsearch_title_ids(backend, typed, access)
-    else:
+    if TITLE_SUGGESTIONS not in backend.capabilities:
         return []
+    ids = backend.title_suggestions(typed, access)
     pages = visible_pages(ResourcePage.objects.live(), user).in_bulk(ids)
     suggestions = []
     for rid in ids:
         page = pages.get(rid)
-        if page is None or not _title_matches(page.title, typed):
+        if page is None or not title_matches(page.title, typed):
             continue
         url = page.get_url(request)
         if url:
@@ -112,83 +106,17 @@ def resource_suggestions(backend, text: str, request=None) -> list[Suggestion]:
     return suggestions
 
 
-def _title_matches(title: str, typed: list[str]) -> bool:
+def title_matches(title: str, typed: list[str]) -> bool:
     """The last typed word starts a word of the title (the engines match it loosely, by stem)."""
     return any(word.startswith(typed[-1]) for word in words(title))
 
 
-def _starts_with(title: str, typed: list[str]) -> bool:
+def starts_with(title: str, typed: list[str]) -> bool:
+    """The title begins with the typed words, the last one as a prefix."""
     title_words = words(title)
     return title_words[: len(typed) - 1] == typed[:-1] and (
         len(title_words) >= len(typed) and title_words[len(typed) - 1].startswith(typed[-1])
     )
-
-
-def embedded_title_ids(
-    backend, typed: list[str], access: tuple[str, ...] = ("public",)
-) -> list[int]:
-    """FTS5 on the title column: every word quoted, the last one a prefix.
-
-    The porter tokenizer stems prefixes too ("migratio"* finds nothing, the stem being "migrat"),
-    so the last word is also tried shortened by up to three letters; the exact prefix is checked
-    on the real title afterwards.
-    """
-    *complete, last = typed
-    prefixes = dict.fromkeys(last[:n] for n in range(len(last), max(1, len(last) - 3), -1))
-    last_unit = " OR ".join(f"{_quote(prefix)}*" for prefix in prefixes)
-    parts = [_quote(word) for word in complete] + [f"({last_unit})"]
-    match = "title : (" + " AND ".join(parts) + ")"
-    try:
-        rows = (
-            backend._connect()
-            .execute(
-                "SELECT t.rowid, r.title FROM resource_text t JOIN resource r ON r.id = t.rowid"
-                " WHERE resource_text MATCH ? AND t.rowid IN (SELECT resource_id FROM"
-                f" resource_access WHERE label IN ({', '.join('?' * len(access))}))"
-                " ORDER BY bm25(resource_text) LIMIT ?",
-                (match, *access, _CANDIDATES),
-            )
-            .fetchall()
-        )
-    except sqlite3.Error as error:
-        raise SearchUnavailable(str(error)) from error
-    rows = [(rid, title) for rid, title in rows if _title_matches(title, typed)]
-    # Titles that begin with what was typed first; otherwise the engine's order.
-    rows.sort(key=lambda row: not _starts_with(row[1], typed))
-    return [rid for rid, _title in rows]
-
-
-def _quote(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
-
-
-def elasticsearch_title_ids(
-    backend, typed: list[str], access: tuple[str, ...] = ("public",)
-) -> list[int]:
-    """match_bool_prefix on the unstemmed title: every word a term, the last one a prefix."""
-    from elasticsearch import ApiError, TransportError
-    from elasticsearch import ConnectionError as EsConnectionError
-
-    text = " ".join(typed)
-    body = {
-        "bool": {
-            "must": [{"match_bool_prefix": {"title.plain": {"query": text, "operator": "and"}}}],
-            "filter": [{"terms": {"access": list(access)}}],
-            # Titles that begin with what was typed rank first.
-            "should": [{"match_phrase_prefix": {"title.plain": {"query": text, "boost": 5}}}],
-        }
-    }
-    try:
-        response = backend.client.options(request_timeout=_ES_TIMEOUT).search(
-            index=backend.alias,
-            query=body,
-            source=["title"],
-            size=_CANDIDATES,
-            sort=["_score", {"published": {"order": "desc", "missing": "_last"}}],
-        )
-    except (ApiError, EsConnectionError, TransportError) as error:
-        raise SearchUnavailable(str(error)) from error
-    return [int(hit["_id"]) for hit in response["hits"]["hits"]]
 
 
 # -- objectives and organisations: from the database ------------------------------------------

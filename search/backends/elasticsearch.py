@@ -32,6 +32,7 @@ from ..contract import (
 )
 from ..query import ParsedQuery, Unit, searchable
 from .elasticsearch_index import FOLDED_FIELDS, build_index, to_source
+from .elasticsearch_operations import OPERATIONS, ElasticsearchOperations
 
 # The resource is ranked as one document (BM25F, `combined_fields`): title over summary over
 # taxonomy labels over the body and the text of its files, per analysis: English stems, French
@@ -97,7 +98,7 @@ _SORTS = {
 }
 
 
-class ElasticsearchBackend:
+class ElasticsearchBackend(ElasticsearchOperations):
     name = "elasticsearch"
     capabilities = frozenset(
         {
@@ -109,6 +110,7 @@ class ElasticsearchBackend:
             "french_stemming",
         }
     )
+    capabilities |= OPERATIONS  # spelling, suggestions, related, drift check, rebuild
 
     def __init__(
         self, url: str, prefix: str, *, timeout: float = 10.0, refresh: bool = False

@@ -38,6 +38,7 @@ from .embedded_catalogue import (
     has_generation,
     readable_page_sql,
 )
+from .embedded_operations import OPERATIONS, EmbeddedOperations
 
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 # A resource is ranked as one document: its fields and, in `files`, the text of every attached
@@ -134,12 +135,13 @@ def _any_of(query: ParsedQuery) -> str:
     return " OR ".join(_fts_options(query, unit) for unit in query.matching_units)
 
 
-class EmbeddedBackend:
+class EmbeddedBackend(EmbeddedOperations):
     name = "embedded"
     # No "french_stemming": Porter is English-only (declared, and asserted by the contract tests).
     capabilities = frozenset(
         {"phrases", "exclusions", "highlights", "page_numbers", "english_stemming"}
     )
+    capabilities |= OPERATIONS  # spelling, suggestions, related, drift check, rebuild
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)

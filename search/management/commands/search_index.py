@@ -1,37 +1,23 @@
 """manage.py search_index rebuild|clear|check [--fix]: the index is always rebuildable from the
 database, and can be checked against it.
 
-rebuild never shows readers an empty or partial index. Elasticsearch: a new index is filled and
-the alias moved in one step; a failure deletes the half-built index and the old one keeps
-serving. Embedded: the whole rebuild is one SQLite transaction; readers (WAL mode) keep reading
-the old contents until it commits, and a failure rolls it back.
+rebuild never shows readers an empty or partial index: how is the backend's (backend.rebuild;
+Elasticsearch fills a new index and moves the alias, the embedded engine writes in one SQLite
+transaction). A backend whose rebuild misses the writes made meanwhile has them redone after.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from search import consistency
 from search.backends import get_backend
-from search.contract import ResourceRecord, SearchUnavailable
+from search.contract import DRIFT_CHECK, REBUILD, ResourceRecord, SearchUnavailable
 
-BATCH = 200
 SHOWN_IDS = 20
-
-
-def _batches(records: Iterable[ResourceRecord]) -> Iterator[list[ResourceRecord]]:
-    batch: list[ResourceRecord] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 class Command(BaseCommand):
@@ -48,6 +34,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, action: str, fix: bool, **options) -> None:
         backend = get_backend()
+        needed = {"rebuild": REBUILD, "check": DRIFT_CHECK}.get(action)
+        if needed and needed not in backend.capabilities:
+            raise CommandError(f"The {backend.name} search backend cannot {action} its index.")
         try:
             if action == "clear":
                 backend.reset()
@@ -93,34 +82,15 @@ def rebuild(
 ) -> int:
     """Rebuild without a moment of empty or partial results; returns the number of records.
 
-    catch_up (default: when the records are the database's) redoes, after an Elasticsearch
-    rebuild, the pages edited or deleted while it ran."""
+    catch_up (default: when the records are the database's) redoes, after a rebuild that misses
+    the writes made meanwhile (Elasticsearch's), the pages edited or deleted while it ran."""
     if catch_up is None:
         catch_up = records is None
     records = consistency.expected_records() if records is None else records
-    if backend.name == "elasticsearch":
-        return _rebuild_elasticsearch(backend, records, catch_up=catch_up)
-    return _rebuild_embedded(backend, records)
-
-
-def _rebuild_elasticsearch(
-    backend, records: Iterable[ResourceRecord], *, catch_up: bool = True
-) -> int:
     started = timezone.now()
-    backend.setup()
-    new_index = backend.create_index(make_live=False)
-    count = 0
-    try:
-        for batch in _batches(records):
-            backend.index(batch, index_name=new_index)
-            count += len(batch)
-        backend.client.indices.refresh(index=new_index)
-        backend.swap_alias(new_index)
-    except BaseException:
-        # The alias never moved: the old index keeps serving; drop the half-built one.
-        backend.client.indices.delete(index=new_index, ignore_unavailable=True)
-        raise
-    if catch_up:  # records given by the caller (tests, benchmarks) are not the database's
+    count = backend.rebuild(records)
+    # Records given by the caller (tests, benchmarks) are not the database's: nothing to redo.
+    if catch_up and backend.rebuild_misses_writes:
         _catch_up(started)
     return count
 
@@ -145,19 +115,3 @@ def _catch_up(since) -> None:
     changed += get_backend().indexed_ids() - live
     if changed:
         sync_resources(sorted(set(changed)))
-
-
-def _rebuild_embedded(backend, records: Iterable[ResourceRecord]) -> int:
-    from search.backends.embedded import _transaction
-
-    # Built before the write lock is taken: the lock is then held only while rows are written.
-    records = list(records)
-    try:
-        connection = backend._connect()
-        with _transaction(connection):
-            backend.reset()  # inside the transaction: no reader ever sees it empty
-            for record in records:
-                backend._insert(connection, record)
-    except sqlite3.Error as error:
-        raise SearchUnavailable(str(error)) from error
-    return len(records)

@@ -1,0 +1,101 @@
+"""Elasticsearch's side of 'Did you mean': how many resources hold each typed word, and the term
+suggester (suggest_mode "popular") on the unstemmed `.plain` fields, which hold surface words
+already; both in one request. The rules (how rare, how much commoner, how alike) are
+search.spelling's.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch import ConnectionError as EsConnectionError
+
+from ..contract import SearchUnavailable
+from ..spelling import CUTOFF, MIN_WORD_LENGTH, better, needs_correction
+
+_FIELDS = ("title.plain", "summary.plain", "labels.plain", "body.plain", "pages.text.plain")
+_TIMEOUT = 3.0
+
+
+def corrections(client: Elasticsearch, index: str, typed: list[str]) -> dict[str, str]:
+    client = client.options(request_timeout=_TIMEOUT)
+    fields = ["title.plain", "summary.plain", "labels.plain", "body.plain"]
+    # How many resources hold each word (stemmed or not, fields or pages), in one request.
+    filters = {
+        word: {
+            "bool": {
+                "should": [
+                    {
+                        "multi_match": {
+                            "query": word,
+                            "fields": ["title", "summary", "labels", "body", *fields],
+                        }
+                    },
+                    {
+                        "nested": {
+                            "path": "pages",
+                            "query": {
+                                "multi_match": {
+                                    "query": word,
+                                    "fields": ["pages.text", "pages.text.plain"],
+                                }
+                            },
+                        }
+                    },
+                ]
+            }
+        }
+        for word in typed
+    }
+    text = " ".join(typed)
+    suggest = {
+        f"s{n}": {
+            "text": text,
+            "term": {
+                "field": field,
+                "suggest_mode": "popular",
+                "sort": "score",
+                "size": 5,
+                "min_word_length": MIN_WORD_LENGTH,
+            },
+        }
+        for n, field in enumerate(_FIELDS)
+    }
+    try:
+        response = client.search(
+            index=index,
+            size=0,
+            aggs={"words": {"filters": {"filters": filters}}},
+            suggest=suggest,
+        )
+    except (ApiError, EsConnectionError, TransportError) as error:
+        raise SearchUnavailable(str(error)) from error
+    counts = {
+        word: bucket["doc_count"]
+        for word, bucket in response["aggregations"]["words"]["buckets"].items()
+    }
+    # Per typed word: each option's best score and its largest frequency over the fields.
+    options: dict[str, dict[str, tuple[float, int]]] = {}
+    for entries in response.get("suggest", {}).values():
+        for entry in entries:
+            for option in entry["options"]:
+                seen = options.setdefault(entry["text"], {})
+                score, freq = seen.get(option["text"], (0.0, 0))
+                seen[option["text"]] = (max(score, option["score"]), max(freq, option["freq"]))
+    found = {}
+    for word in typed:
+        count = counts.get(word, 0)
+        if not needs_correction(count):
+            continue
+        ranked = sorted(
+            (
+                (difflib.SequenceMatcher(None, word, text).ratio(), score, freq, text)
+                for text, (score, freq) in options.get(word, {}).items()
+                if better(count, freq) and text != word
+            ),
+            reverse=True,
+        )
+        if ranked and ranked[0][0] >= CUTOFF:
+            found[word] = ranked[0][3]
+    return found
