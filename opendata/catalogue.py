@@ -106,7 +106,9 @@ class Description:
 
     @property
     def objectives(self) -> list:
-        return list(self.page.objectives.all())
+        """The primary objective first (as the page shows them), then by number."""
+        primary = self.page.primary_objective_id
+        return sorted(self.page.objectives.all(), key=lambda o: (o.pk != primary, o.number))
 
     @property
     def languages(self) -> list:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F, QuerySet
@@ -277,8 +278,10 @@ RSS = feedgenerator.Rss201rev2Feed
 
 
 def feed_params(params: QueryDict) -> str:
-    """The query string a page's feed carries: the page's own, less its position in a list."""
-    kept = params.copy()
-    for name in ("page", "per_page"):
-        kept.pop(name, None)
-    return kept.urlencode()
+    """The query string a page's feed carries: the words, filters and sort it shows, without
+    its position in a list or parameters the search does not know."""
+    known = ("q", *(spec.name for spec in facet_specs()), "sort")
+    pairs = [
+        (name, value.strip()) for name in known for value in params.getlist(name) if value.strip()
+    ]
+    return urlencode(pairs)
