@@ -16,7 +16,7 @@ from functools import cache
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.html import strip_tags
+from django.utils.html import escape
 from django.utils.text import slugify
 
 from wagtail.models import Page, Site
@@ -84,6 +84,16 @@ def csl_item(item: Description, accessed: datetime.date | None = None) -> dict:
     return data
 
 
+def _escaped(value, key: str = ""):
+    if isinstance(value, str):
+        return value if key in ("id", "type") else escape(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v, k) for k, v in value.items()}
+    return value
+
+
 @cache
 def _style(name: str):
     from citeproc import CitationStylesStyle
@@ -97,7 +107,9 @@ def formatted(item: Description, style: str) -> str:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    data = csl_item(item)
+    # citeproc's HTML formatter writes text as given: escape it first, so a title holding
+    # markup is shown, never run.
+    data = _escaped(csl_item(item))
     source = CiteProcJSON([data])
     bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
     bibliography.register(Citation([CitationItem(data["id"])]))
@@ -234,7 +246,3 @@ def cite_download(request: HttpRequest, path: str, fmt: str) -> HttpResponse:
     response = HttpResponse(export(items, fmt), content_type=content_type)
     response["Content-Disposition"] = f'inline; filename="{page.slug}.{extension}"'
     return response
-
-
-def plain(html: str) -> str:
-    return strip_tags(html)
