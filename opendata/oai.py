@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 from django.conf import settings
+from django.db.models import Min
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -422,12 +424,12 @@ def _identify(answer: Answer) -> None:
     _sub(identify, OAI, "baseURL", answer.base_url)
     _sub(identify, OAI, "protocolVersion", "2.0")
     _sub(identify, OAI, "adminEmail", settings.HUB_OAI_ADMIN_EMAIL)
-    first = (
-        ResourcePage.objects.filter(first_published_at__isnull=False)
-        .order_by("first_published_at")
-        .values_list("first_published_at", flat=True)
-        .first()
-    )
+    # The oldest datestamp a harvester can meet: public records only (a restricted resource's
+    # dates are not the public's business).
+    public = visible_pages(ResourcePage.objects.live(), None)
+    first = public.aggregate(first=Min(Coalesce("last_published_at", "first_published_at")))[
+        "first"
+    ]
     earliest = (
         WithdrawnResource.objects.order_by("withdrawn_at")
         .values_list("withdrawn_at", flat=True)

@@ -167,6 +167,26 @@ def test_vocabularies_count_public_resources_only(client, network):
     assert {o["slug"]: o["resource_count"] for o in body["results"]} == {"iom": 2}
 
 
+def test_working_groups_and_collections_are_listed(client, network):
+    from hub.organisations import WorkingGroup
+
+    group = WorkingGroup.objects.create(name="Data TWG", slug="data-twg")
+    dataset = network.public["dataset"]
+    dataset.working_group = group
+    dataset.save_revision().publish()
+    network.restricted.working_group = group
+    network.restricted.save_revision().publish()
+    _response, body = _get(client, "/api/v1/working-groups/")
+    [row] = [g for g in body["results"] if g["slug"] == "data-twg"]
+    assert row["resource_count"] == 1
+    _response, body = _get(client, "/api/v1/resources/", twg="data-twg")
+    assert [r["title"] for r in body["results"]] == ["Border crossings dataset"]
+    _response, body = _get(client, "/api/v1/collections/")
+    assert [c["title"] for c in body["results"]] == ["Labour pack"]
+    response, body = _get(client, "/api/v1/collections/", page="7")
+    assert response.status_code == 404
+
+
 def test_a_collection_lists_its_public_resources_in_order(client, network):
     _response, body = _get(client, f"/api/v1/collections/{network.collection.pk}/")
     assert [r["title"] for r in body["resources"]] == [
