@@ -151,9 +151,9 @@ def _collection_labels(collection_ids: Iterable[int]) -> dict[int, tuple[str, ..
 def describe(pages: Iterable[ResourcePage], absolute: Absolute, user=None) -> list[Description]:
     """Descriptions of these (visible, live) pages, with the files the viewer may download."""
     pages = list(pages)
-    prefetch_related_objects(
-        [p for p in pages if not hasattr(p, "_prefetched_objects_cache")], *RELATIONS
-    )
+    # Relations already read (a queryset's prefetches, the resource page's attachments) are
+    # skipped; the rest are read once here and then serve the page's template too.
+    prefetch_related_objects(pages, *RELATIONS)
     viewer = viewer_labels(user)
     attachments = [a for page in pages for a in page.attachments.all()]
     private = _collection_labels(a.document.collection_id for a in attachments)
@@ -182,7 +182,12 @@ def describe(pages: Iterable[ResourcePage], absolute: Absolute, user=None) -> li
 
 
 def describe_one(page: ResourcePage, absolute: Absolute, user=None) -> Description:
-    return describe([page], absolute, user)[0]
+    """One page's description, kept on the page for the rest of the request (the page's
+    previews and its "Cite" box both need it)."""
+    held = page.__dict__.get("_open_description")
+    if held is None or held.url != absolute(page.url or ""):
+        held = page.__dict__["_open_description"] = describe([page], absolute, user)[0]
+    return held
 
 
 def mime_type(kind: str) -> str:
