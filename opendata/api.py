@@ -28,7 +28,14 @@ from search.contract import MAX_PAGE_SIZE, SearchResults, SearchUnavailable
 from search.forms import BadSearch, read_search
 from search.synonyms import with_synonyms
 
-from .catalogue import Absolute, Description, describe, describe_one, public_resources
+from .catalogue import (
+    LIST_RELATIONS,
+    Absolute,
+    Description,
+    describe,
+    describe_one,
+    public_resources,
+)
 from .openness import open_endpoint
 
 DEFAULT_PER_PAGE = 20
@@ -70,9 +77,10 @@ def _api_url(absolute: Absolute, name: str, *args) -> str:
     return absolute(reverse(name, args=args))
 
 
-def resource_json(item: Description, absolute: Absolute) -> dict:
+def resource_json(item: Description, absolute: Absolute, full: bool = False) -> dict:
+    """A resource as lists give it; `full` adds principles, themes and places (one resource)."""
     page = item.page
-    return {
+    data = {
         "id": page.pk,
         "url": item.url,
         "api_url": _api_url(absolute, "api_resource", page.pk),
@@ -93,8 +101,6 @@ def resource_json(item: Description, absolute: Absolute) -> dict:
             }
             for o in item.objectives
         ],
-        "principles": [{"number": p.number, "title": p.title} for p in page.principles.all()],
-        "themes": sorted(tag.name for tag in page.themes.all()),
         "organisations": [
             {"slug": o.slug, "name": o.name, "acronym": o.acronym} for o in item.creators
         ],
@@ -102,7 +108,6 @@ def resource_json(item: Description, absolute: Absolute) -> dict:
         if page.working_group
         else None,
         "languages": [{"code": lang.code, "name": lang.name} for lang in item.languages],
-        "places": [{"slug": p.slug, "name": p.name} for p in page.places.all()],
         "external_url": page.external_url or None,
         "attachments": [
             {
@@ -117,6 +122,11 @@ def resource_json(item: Description, absolute: Absolute) -> dict:
             for a in item.attachments
         ],
     }
+    if full:
+        data["principles"] = [{"number": p.number, "title": p.title} for p in page.principles.all()]
+        data["themes"] = sorted(tag.name for tag in page.themes.all())
+        data["places"] = [{"slug": p.slug, "name": p.name} for p in page.places.all()]
+    return data
 
 
 def _link(page, absolute: Absolute) -> dict:
@@ -208,12 +218,10 @@ def _searched(request: HttpRequest, page: int, per_page: int) -> dict:
         raise Http404(_("There is no page %(page)s of results.") % {"page": page})
     absolute = Absolute(request)
     ids = [hit.resource_id for hit in hits]
-    pages = {p.pk: p for p in public_resources(request.user).filter(pk__in=ids)}
+    pages = {p.pk: p for p in public_resources(request.user, LIST_RELATIONS).filter(pk__in=ids)}
     found = [hit for hit in hits if hit.resource_id in pages]
-    described = {
-        d.page.pk: d
-        for d in describe([pages[h.resource_id] for h in found], absolute, request.user)
-    }
+    chosen = [pages[h.resource_id] for h in found]
+    described = {d.page.pk: d for d in describe(chosen, absolute, request.user, LIST_RELATIONS)}
     results_json = []
     for hit in found:
         row = resource_json(described[hit.resource_id], absolute)
@@ -277,8 +285,9 @@ def _browsed(request: HttpRequest, page: int, per_page: int) -> dict:
     result = browse(request, per_page=per_page, sorts=LIBRARY_SORTS)
     absolute = Absolute(request)
     ids = [p.pk for p in result.results]
-    pages = {p.pk: p for p in public_resources(request.user).filter(pk__in=ids)}
-    described = describe([pages[pk] for pk in ids if pk in pages], absolute, request.user)
+    pages = {p.pk: p for p in public_resources(request.user, LIST_RELATIONS).filter(pk__in=ids)}
+    chosen = [pages[pk] for pk in ids if pk in pages]
+    described = describe(chosen, absolute, request.user, LIST_RELATIONS)
     paginator = result.page.paginator
     return {
         "count": paginator.count,
@@ -307,7 +316,7 @@ def resource_detail(request: HttpRequest, resource_id: int) -> HttpResponse:
         # The same answer for a draft, a restricted page and no page at all.
         return error(404, _("There is no resource %(id)s.") % {"id": resource_id})
     absolute = Absolute(request)
-    body = resource_json(describe_one(page, absolute, request.user), absolute)
+    body = resource_json(describe_one(page, absolute, request.user), absolute, full=True)
     restrictions = read_restrictions()
     visible = visible_pages(
         page.__class__.objects.live().only("title", "url_path"), request.user, restrictions

@@ -22,14 +22,12 @@ from hub.organisations import Organisation
 from library.access import labels_for_restrictions, may_see, viewer_labels, visible_pages
 from library.pages import ResourceAttachment, ResourcePage
 
-# The relations every description reads: prefetched once for a whole list.
-RELATIONS = (
+# The relations a description reads: prefetched once for a whole list. Lists (the API's search
+# and browse) read the lean set; a single resource, feeds, harvesting and citations all of them.
+LIST_RELATIONS = (
     "objectives",
-    "principles",
     "organisations",
     "languages",
-    "places",
-    "themes",
     Prefetch(
         "attachments",
         queryset=ResourceAttachment.objects.select_related(
@@ -37,14 +35,15 @@ RELATIONS = (
         ).order_by("sort_order", "pk"),
     ),
 )
+RELATIONS = (*LIST_RELATIONS, "principles", "places", "themes")
 
 
-def public_resources(user=None) -> QuerySet[ResourcePage]:
+def public_resources(user=None, relations: tuple = RELATIONS) -> QuerySet[ResourcePage]:
     """Live resources this viewer may see (None: the public), with what descriptions read."""
     return (
         visible_pages(ResourcePage.objects.live(), user)
         .select_related("working_group", "primary_objective")
-        .prefetch_related(*RELATIONS)
+        .prefetch_related(*relations)
     )
 
 
@@ -148,12 +147,14 @@ def _collection_labels(collection_ids: Iterable[int]) -> dict[int, tuple[str, ..
     return labels
 
 
-def describe(pages: Iterable[ResourcePage], absolute: Absolute, user=None) -> list[Description]:
+def describe(
+    pages: Iterable[ResourcePage], absolute: Absolute, user=None, relations: tuple = RELATIONS
+) -> list[Description]:
     """Descriptions of these (visible, live) pages, with the files the viewer may download."""
     pages = list(pages)
     # Relations already read (a queryset's prefetches, the resource page's attachments) are
     # skipped; the rest are read once here and then serve the page's template too.
-    prefetch_related_objects(pages, *RELATIONS)
+    prefetch_related_objects(pages, *relations)
     viewer = viewer_labels(user)
     attachments = [a for page in pages for a in page.attachments.all()]
     private = _collection_labels(a.document.collection_id for a in attachments)

@@ -131,12 +131,9 @@ def _schemas() -> dict:
                     },
                 },
             },
-            "principles": {"type": "array", "items": {"type": "object"}},
-            "themes": {"type": "array", "items": {"type": "string"}},
             "organisations": {"type": "array", "items": named},
             "working_group": {"oneOf": [named, {"type": "null"}]},
             "languages": {"type": "array", "items": {"type": "object"}},
-            "places": {"type": "array", "items": named},
             "external_url": string_or_null,
             "attachments": {"type": "array", "items": attachment},
             "search": {
@@ -151,6 +148,11 @@ def _schemas() -> dict:
             },
         },
     }
+    listed_once = {
+        "principles": {"type": "array", "items": {"type": "object"}},
+        "themes": {"type": "array", "items": {"type": "string"}},
+        "places": {"type": "array", "items": named},
+    }
     detail = {
         "allOf": [
             {"$ref": "#/components/schemas/Resource"},
@@ -158,6 +160,7 @@ def _schemas() -> dict:
                 "type": "object",
                 "properties": {
                     "body_html": {"type": "string"},
+                    **listed_once,
                     "translation_of": {"oneOf": [link, {"type": "null"}]},
                     "new_edition_of": {"oneOf": [link, {"type": "null"}]},
                     "translations": {"type": "array", "items": link},
