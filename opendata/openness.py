@@ -21,7 +21,16 @@ from django.utils.translation import gettext as _
 WINDOW_SECONDS = 60
 
 
-def _address(request: HttpRequest) -> str:
+def client_address(request: HttpRequest) -> str:
+    """The caller's address. Behind HUB_PROXY_HOPS trusted proxies (production: nginx, one hop)
+    REMOTE_ADDR is the proxy's, so the address is read from X-Forwarded-For, counting from the
+    right: entries further left were written by the caller and may be anything."""
+    hops = settings.HUB_PROXY_HOPS
+    if hops > 0:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        entries = [entry.strip() for entry in forwarded.split(",") if entry.strip()]
+        if len(entries) >= hops:
+            return entries[-hops][:64]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
@@ -32,7 +41,7 @@ def seconds_to_wait(request: HttpRequest) -> int:
         return 0
     now = time.time()
     window = int(now // WINDOW_SECONDS)
-    digest = hashlib.sha256(_address(request).encode()).hexdigest()[:24]
+    digest = hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
     key = f"opendata-rate:{digest}:{window}"
     # add() is atomic where the cache allows it: the first request of a window sets the count.
     if cache.add(key, 1, WINDOW_SECONDS + 5):

@@ -163,6 +163,9 @@ HUB_LOGIN_ATTEMPTS = int(os.environ.get("HUB_LOGIN_ATTEMPTS", "5"))
 HUB_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("HUB_LOGIN_LOCKOUT_MINUTES", "15"))
 # Requests per minute one address may make to the API, feeds, OAI-PMH and citations (0: no limit).
 HUB_API_RATE_LIMIT = int(os.environ.get("HUB_API_RATE_LIMIT", "120"))
+# How many trusted proxies stand in front of the web process (compose: nginx, 1): the rate limit
+# then reads the caller's address from X-Forwarded-For instead of the proxy's own.
+HUB_PROXY_HOPS = int(os.environ.get("HUB_PROXY_HOPS", "0"))
 # OAI-PMH: the address harvesters may write to, and the namespace of record identifiers
 # (oai:<id>:resource/<n>; default: the host name of WAGTAILADMIN_BASE_URL). Keep it stable.
 HUB_OAI_ADMIN_EMAIL = os.environ.get("HUB_OAI_ADMIN_EMAIL", "knowledge-hub@example.org")

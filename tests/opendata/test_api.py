@@ -253,6 +253,24 @@ def test_rate_limit_per_address(client, network, settings):
     cache.clear()
 
 
+def test_behind_the_proxy_the_callers_address_counts(client, network, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.HUB_API_RATE_LIMIT = 2
+    settings.HUB_PROXY_HOPS = 1
+    for _ in range(2):
+        assert (
+            client.get("/api/v1/objectives/", HTTP_X_FORWARDED_FOR="198.51.100.7").status_code
+            == 200
+        )
+    # A forged entry on the left does not make a new caller of the same address.
+    forged = "203.0.113.1, 198.51.100.7"
+    assert client.get("/api/v1/objectives/", HTTP_X_FORWARDED_FOR=forged).status_code == 429
+    assert client.get("/api/v1/objectives/", HTTP_X_FORWARDED_FOR="198.51.100.8").status_code == 200
+    cache.clear()
+
+
 def test_files_in_a_private_collection_are_left_out(client, network, library):
     from wagtail.models import Collection, CollectionViewRestriction
 
