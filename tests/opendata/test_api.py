@@ -100,6 +100,13 @@ def test_search_is_the_search_pages_search_with_pages_of_files(client, indexed_n
     assert document["pages"][0]["url"].endswith("#page=2")
 
 
+def test_an_unmatched_quote_still_searches_the_words_and_says_so(client, indexed_network):
+    response, body = _get(client, "/api/v1/resources/", q='"remittances')
+    assert response.status_code == 200
+    assert "Labour migration baseline" in [r["title"] for r in body["results"]]
+    assert body["notices"]
+
+
 def test_search_uses_the_synonyms(client, indexed_network):
     from search.models import SynonymGroup
 

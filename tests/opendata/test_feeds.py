@@ -111,3 +111,9 @@ def test_pages_link_their_feeds(client, indexed_network):
     response = client.get("/organisations/iom/")
     hrefs = html.fromstring(response.content).xpath('//head/link[@rel="alternate"]/@href')
     assert "/feeds/organisations/iom/" in hrefs
+    from hub.organisations import WorkingGroup
+
+    WorkingGroup.objects.create(name="Returns TWG", slug="returns-twg")
+    response = client.get("/working-groups/returns-twg/")
+    hrefs = html.fromstring(response.content).xpath('//head/link[@rel="alternate"]/@href')
+    assert "/feeds/working-groups/returns-twg/" in hrefs
