@@ -655,7 +655,14 @@ def worker(config: dict) -> dict:
     }
 
 
+def _api_beside_page(config: dict) -> dict:
+    from .api_beside_page import api_beside_page
+
+    return api_beside_page(config)
+
+
 STEPS = {
+    "api": _api_beside_page,
     "setup_db": setup_db,
     "index_es": index_es,
     "index_embedded": index_embedded,

@@ -25,6 +25,7 @@ TARGETS = {
         "our backend call (facets, highlights) / Wagtail's search call (median)",
     ),
     "embedded_p95_ms": (150.0, "<=", "embedded backend, concurrency 4: search view p95"),
+    "api_p95_ratio": (1.1, "<=", "JSON API search p95 / search page p95 (same mix, same run)"),
     "resource_page_p95_ms": (50.0, "<=", "resource page p95"),
     "objective_page_p95_ms": (50.0, "<=", "objective page p95"),
 }
@@ -74,6 +75,7 @@ def figures(results: dict) -> dict:
         out["es_p95_ms"] = largest.get("queries", {}).get("concurrency_4", {}).get("p95")
         out["es_overhead_median"] = largest.get("queries", {}).get("overhead_median")
         out["indexing_ratio"] = largest.get("indexing", {}).get("ratio")
+        out["api_p95_ratio"] = largest.get("api", {}).get("api_p95_ratio")
     out["peer_view_ratio_median"] = results.get("peer", {}).get("view_ratio_median")
     out["peer_ratio_median"] = results.get("peer", {}).get("ratio_median")
     out["peer_backend_ratio_median"] = results.get("peer", {}).get("backend_ratio_median")
@@ -188,6 +190,23 @@ def _floor(floor: dict | None) -> list[str]:
                 )
             )
     return lines
+
+
+def _api(api: dict | None) -> list[str]:
+    """The JSON API's search beside the search page's (bench.api_beside_page)."""
+    if not api:
+        return []
+    if api.get("error"):
+        return ["", f"Error (API beside the page): `{api['error']}`"]
+    page, own = api["search_page"], api["api"]
+    return [
+        "",
+        "### The JSON API beside the search page",
+        "",
+        f"The same mix, concurrency 1, interleaved, {api['reps']} repetitions: search page "
+        f"p50 {page['p50']} ms, p95 {page['p95']} ms; `/api/v1/resources/` p50 {own['p50']} ms, "
+        f"p95 {own['p95']} ms; ratio of p95s **{api['api_p95_ratio']}**.",
+    ]
 
 
 def _row(cells) -> str:
@@ -306,6 +325,7 @@ def markdown(results: dict) -> str:
             ]
             lines += _per_query_table(queries["per_query"])
             lines += _hostile(queries.get("hostile"))
+        lines += _api(data.get("api"))
         lines += _floor(data.get("floor"))
         if data.get("error"):
             lines += ["", f"Error: `{data['error']}`"]

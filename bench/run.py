@@ -278,6 +278,13 @@ def run(plan_name: str, keep: bool = False, reuse: Path | None = None, **overrid
                     "peak_rss_mb"
                 ]
             if scale >= largest or indexing["stopped_early"]:
+                # The JSON API's search beside the search page's, on the same index.
+                entry["api"] = runner.step(
+                    "api",
+                    {"reps": plan["reps"], "deep_page": plan["deep_page"]},
+                    HUB_SEARCH_BACKEND="elasticsearch",
+                    **big,
+                )
                 # The engine alone at the largest set: the floor the view's p95 stands on.
                 entry["floor"] = runner.step(
                     "floor", floor, HUB_SEARCH_BACKEND="elasticsearch", **big

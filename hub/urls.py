@@ -40,6 +40,7 @@ if settings.DEBUG:
 urlpatterns += [
     # Before Wagtail's catch-all, so these addresses never fall through to page routing.
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("opendata.urls")),
     path("", include("library.urls")),
     path("", include("governance.urls")),
     path("", include("hub.entity_urls")),

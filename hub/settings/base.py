@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "library",
     "search",
     "governance",
+    "opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -160,6 +161,15 @@ DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("HUB_MAX_FILES_PER_REQUEST", "
 # Sign-in: failed attempts per account and address before a pause, and the pause.
 HUB_LOGIN_ATTEMPTS = int(os.environ.get("HUB_LOGIN_ATTEMPTS", "5"))
 HUB_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("HUB_LOGIN_LOCKOUT_MINUTES", "15"))
+# Requests per minute one address may make to the API, feeds, OAI-PMH and citations (0: no limit).
+HUB_API_RATE_LIMIT = int(os.environ.get("HUB_API_RATE_LIMIT", "120"))
+# How many trusted proxies stand in front of the web process (compose: nginx, 1): the rate limit
+# then reads the caller's address from X-Forwarded-For instead of the proxy's own.
+HUB_PROXY_HOPS = int(os.environ.get("HUB_PROXY_HOPS", "0"))
+# OAI-PMH: the address harvesters may write to, and the namespace of record identifiers
+# (oai:<id>:resource/<n>; default: the host name of WAGTAILADMIN_BASE_URL). Keep it stable.
+HUB_OAI_ADMIN_EMAIL = os.environ.get("HUB_OAI_ADMIN_EMAIL", "knowledge-hub@example.org")
+HUB_OAI_REPOSITORY_ID = os.environ.get("HUB_OAI_REPOSITORY_ID", "")
 AUTHENTICATION_BACKENDS = ["hub.security.ThrottledModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "hub.security.ThrottledLoginForm"
 # Restricted pages send visitors to the members' sign-in page, not the admin's.

@@ -127,3 +127,96 @@ def test_hits_equal_what_the_database_lets_each_user_see(library, search_backend
         for page, _words in pages:
             ResourcePage.objects.filter(pk=page.pk).delete()
         User.objects.filter(username__startswith="prop-").delete()
+
+
+def _publish_behind(parent, title: str, words, restriction, groups) -> ResourcePage:
+    """A resource restricted before it is first published: the public never saw it, so no open
+    format may name it, not even as a withdrawn record."""
+    page = parent.add_child(
+        instance=ResourcePage(
+            title=title, slug=slugify(title), summary=" ".join(sorted(words)), live=False
+        )
+    )
+    _restrict(page, restriction, groups)
+    page.save_revision().publish()
+    return page
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(world=WORLD)
+def test_api_feeds_and_harvesting_show_exactly_what_each_viewer_may_see(
+    library, search_backend, client, settings, world
+):
+    """The API (browse and search) answers each viewer as the oracle says; feeds and OAI-PMH
+    answer everyone as the public, and name nothing else, not even as an identifier."""
+    import feedparser
+    from lxml import etree
+
+    from opendata.oai import OAI, identifier
+
+    settings.HUB_API_RATE_LIMIT = 0
+    search_backend.reset()
+    groups = [Group.objects.get_or_create(name=f"prop-{name}")[0] for name in GROUPS]
+    section = library.add_child(
+        instance=LibraryIndexPage(title="Section", slug="prop-open-section")
+    )
+    _restrict(section, world["section"], groups)
+    pages = []
+    for n, (words, in_section, restriction) in enumerate(world["resources"]):
+        parent = section if in_section else library
+        own = ("none", ()) if in_section else restriction
+        page = _publish_behind(parent, f"Open resource {n}", words, own, groups)
+        pages.append((page, words))
+    sync_resources([page.pk for page, _words in pages])
+    users: list = [None]
+    for n, (signed_in, memberships) in enumerate(world["users"]):
+        if signed_in:
+            user = User.objects.create_user(f"prop-open-{n}", password="x")
+            user.groups.set([groups[m] for m in memberships])
+            users.append(user)
+
+    def ids_of(response) -> set[int]:
+        assert response.status_code == 200, response.content[:200]
+        return {row["id"] for row in response.json()["results"]}
+
+    try:
+        for user in users:
+            client.logout()
+            if user is not None:
+                client.force_login(user)
+            visible = {page.pk for page, _words in pages if _oracle(user, page)}
+            listed = client.get("/api/v1/resources/", {"per_page": "100"})
+            assert ids_of(listed) == visible, user
+            assert listed.json()["count"] == len(visible)
+            for word in WORDS:
+                expected = {page.pk for page, words in pages if word in words} & visible
+                found = client.get("/api/v1/resources/", {"q": word, "per_page": "100"})
+                assert ids_of(found) == expected, (user, word)
+                assert found.json()["count"] == len(expected)
+
+        client.logout()
+        public = {page.pk for page, _words in pages if _oracle(None, page)}
+        hidden_titles = {page.title for page, _words in pages if page.pk not in public}
+        for word in WORDS:
+            expected = {page.title for page, words in pages if word in words and page.pk in public}
+            feed = feedparser.parse(client.get("/search/feed/", {"q": word}).content)
+            assert {entry.title for entry in feed.entries} == expected, word
+        latest = client.get("/feeds/latest/rss/").content.decode()
+        assert not any(title in latest for title in hidden_titles)
+
+        response = client.get("/oai/", {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc"})
+        tree = etree.fromstring(response.content)
+        harvested = set(tree.xpath("//o:identifier/text()", namespaces={"o": OAI}))
+        assert harvested == {identifier(pk) for pk in public}
+    finally:
+        section.delete()
+        for page, _words in pages:
+            ResourcePage.objects.filter(pk=page.pk).delete()
+        User.objects.filter(username__startswith="prop-").delete()
+        from opendata.models import WithdrawnResource
+
+        WithdrawnResource.objects.all().delete()
