@@ -518,7 +518,7 @@ class _Reading:
     def _page_matches(self, by_id: dict[int, Hit]) -> dict[int, float]:
         """The hits' matching pages the viewer may read, best first within a resource: the
         first PAGES_PER_DOCUMENT of each document are shown, the rest counted. Returns each
-        hit's best page score."""
+        hit's best score among the pages of stricter files (the rest is in `files`)."""
         documents: dict[tuple[int, int], DocumentMatch] = {}
         found: dict[tuple[int, int], int] = defaultdict(int)
         best: dict[int, float] = {}
@@ -531,14 +531,16 @@ class _Reading:
             " AS fragment, bm25(document_page_text) AS score"
             " FROM document_page_text WHERE document_page_text MATCH ?"
             f" AND +rowid IN (SELECT id FROM document_page WHERE resource_id IN ({_marks(by_id)})))"
-            " SELECT p.resource_id, p.document_id, p.document_title, p.document_url, p.kind,"
-            " p.number, s.fragment, s.score FROM s JOIN document_page p ON p.id = s.id"
+            " SELECT p.id, p.resource_id, p.document_id, p.document_title, p.document_url,"
+            " p.kind, p.number, s.fragment, s.score FROM s JOIN document_page p ON p.id = s.id"
             f" WHERE {readable_page_sql(access)}"
             " ORDER BY p.resource_id, s.score, p.number",
             [MARK_START, MARK_END, self.any_of, *by_id, *access],
         )
-        for rid, document_id, title, url, kind, number, fragment, score in rows:
-            best.setdefault(rid, score)  # rows come best first
+        stricter = self.readers.stricter_pages
+        for page, rid, document_id, title, url, kind, number, fragment, score in rows:
+            if page in stricter:  # only a stricter file's pages score apart (see _scores)
+                best.setdefault(rid, score)  # rows come best first
             key = (rid, document_id)
             found[key] += 1
             match = documents.get(key)
