@@ -140,9 +140,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "library.HubDocument"
 # Word's macro-enabled and template files read like .docx (uploads are judged by content).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "docm", "dotx", "dotm"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Files are always downloaded, never opened inside the hub's origin (with nosniff and a
-# restrictive Content-Security-Policy from Wagtail's serve view).
-WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# PDFs open in the browser's viewer (so #page=N works), Word files download; the headers
+# (nosniff, a Content-Security-Policy the PDF viewer accepts, the name) are library/serving.py's.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # A review workflow's last approval publishes (or schedules) the page: hub/publishing/finish.py.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.publishing.finish.publish_approved"
@@ -164,6 +164,8 @@ AUTHENTICATION_BACKENDS = ["hub.security.ThrottledModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "hub.security.ThrottledLoginForm"
 # Restricted pages send visitors to the members' sign-in page, not the admin's.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL = "/sign-in/"
+# Signing in without a page to go back to lands on the members' start page (hub/members.py).
+LOGIN_REDIRECT_URL = "/start/"
 
 # Background work: extraction and indexing never run inside a web request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

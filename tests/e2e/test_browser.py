@@ -78,16 +78,37 @@ def test_two_facet_values_narrow_the_results_and_one_can_be_removed(page):
     assert page.locator(".active-filters li").count() == 1
 
 
-def test_a_highlighted_hit_links_to_the_pdf_page(page):
+def test_a_highlighted_hit_opens_the_pdf_at_its_page_in_the_browser(page):
     page.goto("/search/?q=migration")
     link = page.locator("ol.hits a.page-link[href*='.pdf#page=']").first
     href = link.get_attribute("href")
-    assert re.search(r"\.pdf#page=\d+$", href), href
+    number = re.search(r"\.pdf#page=(\d+)&search=migration$", href)
+    assert number, href
     assert link.locator("xpath=../span[@class='fragment']/mark").count() > 0
     response = page.request.get(href.split("#")[0])
     assert response.status == 200
     assert response.headers["content-type"].startswith("application/pdf")
+    assert response.headers["content-disposition"].startswith("inline")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "content-encoding" not in response.headers
     assert response.body().startswith(b"%PDF")
+    # Chromium's own viewer opens the file (the security policy lets it) at the hit's page.
+    link.click()
+    page.wait_for_url(re.compile(r"\.pdf#page="))
+    viewer = None
+    for _ in range(40):  # the viewer's frame is attached once the file has arrived
+        viewer = next((f for f in page.frames if f.url.startswith("chrome-extension://")), None)
+        if viewer is not None:
+            break
+        page.wait_for_timeout(250)
+    assert viewer is not None, [frame.url for frame in page.frames]
+    page_box = viewer.locator("viewer-page-selector input")
+    page_box.wait_for()
+    for _ in range(20):
+        if page_box.input_value() == number.group(1):
+            break
+        page.wait_for_timeout(250)
+    assert page_box.input_value() == number.group(1)
 
 
 def test_next_page_shows_other_results(page):
