@@ -65,7 +65,9 @@ def member_start(request: HttpRequest) -> HttpResponse:
     resources = public_resources(user)
     if groups:
         resources = resources.filter(working_group__in=groups)
-    latest = rows_of(newest_first(resources).prefetch_related("objectives")[:6])
+    latest = rows_of(
+        newest_first(resources).prefetch_related("objectives", "organisations", "languages")[:6]
+    )
     meetings = (
         visible_pages(MeetingPage.objects.live(), user)
         .filter(date__gte=today())

@@ -46,7 +46,9 @@ class HomePage(Page):
             .prefetch_related(Prefetch("cover_image", queryset=covers))[:4]
         )
         context["latest_resources"] = rows_of(
-            newest_first(public_resources(request.user)).prefetch_related("objectives")[:6]
+            newest_first(public_resources(request.user)).prefetch_related(
+                "objectives", "organisations", "languages"
+            )[:6]
         )
         # One aggregate query for all 23 counts, never one per objective.
         context["objectives"] = with_resource_counts(

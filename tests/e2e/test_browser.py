@@ -11,7 +11,8 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-HEADER_BOX = ".site-header input[name=q]"
+# The home page has one search box (the header's is left out there and on the search page).
+SEARCH_BOX = "main input[name=q]"
 
 
 def filters(url: str) -> dict[str, list[str]]:
@@ -29,7 +30,7 @@ def hit_links(page) -> list[str]:
 
 def test_suggestions_pick_one_with_the_arrow_keys(page):
     page.goto("/")
-    box = page.locator(HEADER_BOX)
+    box = page.locator(SEARCH_BOX)
     box.press_sequentially("remit", delay=30)
     options = page.get_by_role("option")
     options.first.wait_for()
@@ -132,10 +133,10 @@ def test_keyboard_only(page):
     assert focused("e.classList.contains('skip')"), "the skip link comes first"
     for _ in range(20):
         page.keyboard.press("Tab")
-        if focused("e.matches('.site-header input[name=q]')"):
+        if focused("e.matches('main input[name=q]')"):
             break
     else:
-        raise AssertionError("Tab never reached the header search box")
+        raise AssertionError("Tab never reached the search box")
     page.keyboard.type("migration")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -151,3 +152,25 @@ def test_keyboard_only(page):
         page.keyboard.press("Enter")
     assert "/search/" not in page.url
     assert target.strip() in page.locator("h1").first.inner_text()
+
+
+def test_keyboard_only_through_a_filter_to_a_hits_page_link(page):
+    page.goto("/search/?q=migration")
+
+    def focused(js: str) -> bool:
+        return page.evaluate(f"() => {{ const e = document.activeElement; return !!({js}); }}")
+
+    def tab_to(selector: str, limit: int = 400) -> None:
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if focused(f"e.matches({selector!r})"):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    tab_to("nav.facets a.facet-option")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert filters(page.url), page.url
+    tab_to("ol.hits a.page-link")
+    href = page.evaluate("() => document.activeElement.getAttribute('href')")
+    assert re.search(r"#page=\d+", href), href
