@@ -68,9 +68,11 @@ from .organisations import (  # noqa: E402 - Django finds models in models.py
     WorkingGroup,
     WorkingGroupStatus,
 )
+from .identity import NetworkIdentity  # noqa: E402
 from .publishing.models import ReviewTask, TwgSectionPage  # noqa: E402
 
 __all__ = [
+    "NetworkIdentity",
     "HomePage",
     "Organisation",
     "OrganisationKind",

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path, re_path
+from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,6 +12,7 @@ from library.serving import serve_document
 from search import urls as search_urls
 
 from .health import health
+from .identity import favicon, logo
 from .members import MemberSignInView, member_start
 from .sitemaps import sitemap
 
@@ -24,6 +26,10 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("sign-in/", MemberSignInView.as_view(), name="sign_in"),
     path("start/", member_start, name="member_start"),
+    path("brand/logo.svg", logo, name="network_logo"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("about/", TemplateView.as_view(template_name="hub/about.html"), name="about"),
+    path("privacy/", TemplateView.as_view(template_name="hub/privacy.html"), name="privacy"),
     path("sign-out/", LogoutView.as_view(next_page="/"), name="sign_out"),
 ]
 

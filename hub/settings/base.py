@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "hub.identity.identity",
             ],
         },
     },
@@ -122,6 +123,12 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("rw", _("Kinyarwanda"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Africa/Kigali"
+# One date format everywhere, the admin included: "9 December 2025" (hub/formats/).
+FORMAT_MODULE_PATH = ["hub.formats"]
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+WAGTAIL_DATE_FORMAT = "%d %B %Y"
+WAGTAIL_DATETIME_FORMAT = "%d %B %Y %H:%M"
 USE_I18N = True
 USE_TZ = True
 

@@ -140,3 +140,25 @@ def mixes_kinds(rows) -> bool:
     """Whether a list of hits holds meetings or decisions beside resources (then they are
     counted as "results", not "resources")."""
     return any(not hasattr(row["page"], "resource_type") for row in rows)
+
+
+# -- ways in, for a search page with no words yet -------------------------------------------
+
+
+@register.simple_tag
+def ways_in(user) -> dict:
+    """Objectives (with what the viewer may see of each), collections and the latest
+    resources: what an empty search page offers instead of a blank."""
+    from library.access import visible_pages
+    from library.models import CollectionPage, GcmObjective
+    from library.views import newest_first, public_resources, rows_of, with_resource_counts
+
+    return {
+        "objectives": with_resource_counts(GcmObjective.objects.order_by("number"), user=user),
+        "collections": visible_pages(CollectionPage.objects.live(), user).order_by("path")[:6],
+        "latest": rows_of(
+            newest_first(public_resources(user)).prefetch_related(
+                "objectives", "organisations", "languages"
+            )[:6]
+        ),
+    }
