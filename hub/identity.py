@@ -44,7 +44,10 @@ def check_svg(upload) -> None:
 @register_setting(icon="site")
 class NetworkIdentity(BaseSiteSetting):
     network_name = models.CharField(
-        _("network name"), max_length=120, default=DEFAULT_NAME, help_text=_("Shown beside the logo.")
+        _("network name"),
+        max_length=120,
+        default=DEFAULT_NAME,
+        help_text=_("Shown beside the logo."),
     )
     logo = models.FileField(
         _("logo (SVG)"),

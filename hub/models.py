@@ -62,13 +62,13 @@ class HomePage(Page):
         return context
 
 
+from .identity import NetworkIdentity  # noqa: E402
 from .organisations import (  # noqa: E402 - Django finds models in models.py
     Organisation,
     OrganisationKind,
     WorkingGroup,
     WorkingGroupStatus,
 )
-from .identity import NetworkIdentity  # noqa: E402
 from .publishing.models import ReviewTask, TwgSectionPage  # noqa: E402
 
 __all__ = [
