@@ -147,6 +147,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "library.HubDocument"
 # Word's macro-enabled and template files read like .docx (uploads are judged by content).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "docm", "dotx", "dotm"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The upload form says which files it takes (library/editor_path.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.editor_path.HubDocumentForm"
 # PDFs open in the browser's viewer (so #page=N works), Word files download; the headers
 # (nosniff, a Content-Security-Policy the PDF viewer accepts, the name) are library/serving.py's.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]

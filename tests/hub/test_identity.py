@@ -33,7 +33,9 @@ def test_every_page_names_the_network_and_has_a_footer_with_about_contact_privac
     assert favicon.status_code == 302 and favicon["Location"].endswith("favicon.svg")
 
 
-def test_the_secretariat_replaces_name_logo_and_contact_in_site_settings(client, library, settings, tmp_path):
+def test_the_secretariat_replaces_name_logo_and_contact_in_site_settings(
+    client, library, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     identity = NetworkIdentity.for_site(Site.objects.get(is_default_site=True))
     identity.network_name = "UN Network on Migration in Rwanda (test)"
