@@ -37,6 +37,16 @@ def addresses(browser, demo_server) -> dict[str, str]:
         "meetings": "/meetings/",
         "coverage": "/governance/coverage/",
         "sign-in": "/sign-in/",
+        # The rest of the site: same rules, and never wider than a phone.
+        "objectives": "/objectives/",
+        "organisations": "/organisations/",
+        "working groups": "/working-groups/",
+        "decisions": "/governance/decisions/",
+        "workplans": "/workplans/",
+        "report": "/governance/report/",
+        "about": "/about/",
+        "privacy": "/privacy/",
+        "not found": "/no-such-page/",
     }
 
 
