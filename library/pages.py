@@ -295,7 +295,8 @@ class ResourcePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("external_url"),
-                FieldPanel("related_resources"),
+                # Ticked boxes; the editor's script turns the list into a search by title.
+                FieldPanel("related_resources", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("translation_of"),
                 FieldPanel("new_edition_of"),
             ],

@@ -33,3 +33,16 @@ def test_add_resource_and_choose_the_primary_among_ticked_objectives(page):
     )
     objectives.nth(9).uncheck()
     assert [v for v in offered() if v] == [objectives.nth(5).get_attribute("value")]
+
+    # Related resources: a search by title, not a list of every resource.
+    related = page.locator('input[name="related_resources"]')
+    assert related.count() > 10
+    assert not any(box.is_visible() for box in related.all())
+    finder = page.get_by_placeholder("Type words of a title to find it…")
+    finder.fill("trafficking")
+    shown = [box for box in related.all() if box.is_visible()]
+    assert shown and len(shown) < related.count()
+    # Places: every district, with a box that narrows them.
+    page.get_by_role("searchbox", name="Filter the places").fill("musanze")
+    visible = [b for b in page.locator('input[name="places"]').all() if b.is_visible()]
+    assert len(visible) == 1

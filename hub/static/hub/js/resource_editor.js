@@ -1,7 +1,8 @@
 /*
  * The resource editor, made shorter (a progressive enhancement: without it every field works).
  * - The primary objective offers only the objectives ticked beside it, and follows the ticks.
- * - Long lists of checkboxes (places, organisations) get a box that filters them as you type.
+ * - Long lists of checkboxes (places, organisations) get a box that filters them as you type;
+ *   related resources show only the ticked ones until words are typed (a search, not a list).
  */
 (function () {
   "use strict";
@@ -25,24 +26,28 @@
   }
 
   function filterBoxes() {
-    ["places", "organisations"].forEach(function (name) {
+    [["places", false], ["organisations", false], ["related_resources", true]].forEach(function (pair) {
+      var name = pair[0], searchOnly = pair[1];
       var boxes = document.querySelectorAll('input[type=checkbox][name="' + name + '"]');
-      if (boxes.length < 12) return;
+      if (boxes.length < (searchOnly ? 1 : 12)) return;
       var first = boxes[0].closest("div[id], ul") || boxes[0].parentNode.parentNode;
       var filter = document.createElement("input");
       filter.type = "search";
-      filter.placeholder = "Type to filter…";
+      filter.placeholder = searchOnly ? "Type words of a title to find it…" : "Type to filter…";
       filter.setAttribute("aria-label", "Filter the " + name);
       filter.className = "w-mb-2";
       first.parentNode.insertBefore(filter, first);
-      filter.addEventListener("input", function () {
+      function apply() {
         var words = filter.value.trim().toLowerCase();
         boxes.forEach(function (box) {
           var item = box.closest("div, li") || box.parentNode;
           var text = (box.parentNode.textContent || "").toLowerCase();
-          item.hidden = words !== "" && text.indexOf(words) === -1 && !box.checked;
+          var match = words === "" ? !searchOnly : text.indexOf(words) !== -1;
+          item.hidden = !(match || box.checked);
         });
-      });
+      }
+      filter.addEventListener("input", apply);
+      apply();
     });
   }
 
