@@ -11,7 +11,7 @@ HUB_TEST_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ELASTICSEARCH_PORT)
 PYTEST_ARGS ?=
 export ELASTICSEARCH_PORT
 
-.PHONY: help install run test chromium nginx tesseract lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick
+.PHONY: screenshots help install run test chromium nginx tesseract lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick
 
 help:
 	@echo "make run                 migrate, seed demo content, serve http://127.0.0.1:8000 (+ task worker)"
@@ -25,6 +25,7 @@ help:
 	@echo "                         (BENCH_ARGS='--es-scales 10000 --reference-records 2000' to shorten it)"
 	@echo "make bench-quick         the same at a few hundred resources (bench/results/bench-quick.*)"
 	@echo "make bench-extract       text extraction benchmark over ../shared/corpus beside pdftotext"
+	@echo "make screenshots         docs/screenshots/ at 1366 and 390 px from a running demo (make run)"
 	@echo "make clean               remove var/ (database, uploads, collected static); keeps the ES cache"
 
 install: $(STAMP)
@@ -84,6 +85,10 @@ tesseract:
 	else \
 	    echo "Scanned pages need Tesseract: run 'sudo apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra'." >&2; \
 	fi
+
+# Screenshots of the main pages at 1366 and 390 px from a running demo (`make run` elsewhere).
+screenshots: install chromium
+	$(PY) scripts/screenshots.py --base $${HUB_BASE_URL:-http://127.0.0.1:8000}
 
 # pdftotext (poppler-utils) is the benchmark's reference; results go to bench/results/extract.*
 bench-extract: install tesseract

@@ -60,9 +60,11 @@ def coverage(user) -> list[ObjectiveCoverage]:
 SHADES = ("#f4f6f8", "#d6e6f6", "#9cc3ea", "#4f8fd0", "#0b5cad")
 INK_ON = ("#1d2a35", "#1d2a35", "#1d2a35", "#ffffff", "#ffffff")
 ROW = 26
-LABEL_WIDTH = 430
+# Labels are the objectives' short titles (library.gcm), which fit whole in this width: a long
+# title cut at a fixed length ran into the row's note and broke words in two.
+LABEL_WIDTH = 300
 CELL_WIDTH = 150
-HEADER = 58
+HEADER = 40
 
 
 def shade(count: int, maximum: int) -> int:
@@ -72,55 +74,94 @@ def shade(count: int, maximum: int) -> int:
     return min(4, -(-4 * count // maximum))  # ceil(4 × count / maximum)
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+@dataclass(frozen=True)
+class LegendStep:
+    colour: str
+    low: int
+    high: int
+
+    @property
+    def label(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
 
 
-def heat_map_svg(rows: list[ObjectiveCoverage]) -> str:
-    """The heat map as an inline <svg>: one row per objective, one column per kind of record."""
-    columns = (
+def legend(maximum: int) -> list[LegendStep]:
+    """The counts each shade stands for in a column whose largest count is `maximum`: each
+    column shades to its own maximum, so one decision can be as dark as 13 resources."""
+    steps = [LegendStep(SHADES[0], 0, 0)]
+    for step in range(1, 5):
+        counts = [n for n in range(1, maximum + 1) if shade(n, maximum) == step]
+        if counts:
+            steps.append(LegendStep(SHADES[step], counts[0], counts[-1]))
+    return steps
+
+
+def columns() -> tuple[tuple[str, str], ...]:
+    return (
         ("resources", _("Resources")),
         ("activities", _("Workplan activities")),
         ("decisions", _("Decisions")),
     )
-    maxima = {key: max((getattr(r, key) for r in rows), default=0) for key, _label in columns}
-    width = LABEL_WIDTH + CELL_WIDTH * len(columns) + 10
+
+
+def legends(rows: list[ObjectiveCoverage]) -> list[tuple[str, list[LegendStep]]]:
+    """One legend per column, with the numbers each shade stands for."""
+    return [
+        (label, legend(max((getattr(r, key) for r in rows), default=0))) for key, label in columns()
+    ]
+
+
+def heat_map_svg(rows: list[ObjectiveCoverage]) -> str:
+    """The heat map as an inline <svg>: one row per objective, one column per kind of record.
+
+    A drawing for the eye; screen readers get the same numbers from the table on the page (the
+    SVG is hidden from them), and every cell carries its number, so it reads without colour.
+    """
+    from library.gcm import short_title
+
+    kinds = columns()
+    maxima = {key: max((getattr(r, key) for r in rows), default=0) for key, _label in kinds}
+    width = LABEL_WIDTH + CELL_WIDTH * len(kinds) + 10
     height = HEADER + ROW * len(rows) + 10
-    title = _("GCM objectives against resources, workplan activities and decisions")
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="heat-map" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-labelledby="heat-map-title">',
-        f'<title id="heat-map-title">{escape(title)}</title>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="heat-map" aria-hidden="true" '
+        f'focusable="false" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
         "<style>text{font:13px system-ui,sans-serif}.h{font-weight:600}"
         ".gap{fill:#b3261e;font-weight:600}</style>",
     ]
-    for index, (_key, label) in enumerate(columns):
+    for index, (_key, label) in enumerate(kinds):
         x = LABEL_WIDTH + CELL_WIDTH * index + CELL_WIDTH / 2
         parts.append(
             f'<text class="h" x="{x:.0f}" y="{HEADER - 14}" text-anchor="middle">'
             f"{escape(label)}</text>"
         )
+    note = _("no activity or decision")
     for index, row in enumerate(rows):
         y = HEADER + ROW * index
         if row.no_activity:
-            # Objectives with nothing planned or decided: marked in words and colour.
+            # Nothing planned or decided: the row says so in words, and in colour.
             parts.append(f'<rect x="0" y="{y}" width="{width}" height="{ROW}" fill="#fde8e8"/>')
-            parts.append(
-                f'<text class="gap" x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end">'
-                f"{escape(_('no activity'))}</text>"
-            )
-        limit = 40 if row.no_activity else 58
-        label = f"{row.objective.number}. {_short(row.objective.title, limit)}"
+        label = f"{row.objective.number}. {short_title(row.objective.number, row.objective.title)}"
         css = ' class="gap"' if row.no_activity else ""
         parts.append(
             f"<g><title>{escape(str(row.objective))}</title>"
             f'<text{css} x="6" y="{y + 17}">{escape(label)}</text></g>'
         )
-        for column, (key, column_label) in enumerate(columns):
+        for column, (key, column_label) in enumerate(kinds):
             count = getattr(row, key)
-            step = shade(count, maxima[key])
             x = LABEL_WIDTH + CELL_WIDTH * column
+            if row.no_activity and key == "activities":
+                # One cell across activities and decisions: "no activity" means both are none.
+                parts.append(
+                    f'<rect x="{x + 2}" y="{y + 2}" width="{2 * CELL_WIDTH - 4}" '
+                    f'height="{ROW - 4}" fill="#ffffff" stroke="#b3261e"/>'
+                    f'<text class="gap" x="{x + CELL_WIDTH:.0f}" y="{y + 17}" '
+                    f'text-anchor="middle">0 · {escape(note)}</text>'
+                )
+                continue
+            if row.no_activity and key == "decisions":
+                continue
+            step = shade(count, maxima[key])
             tip = f"{row.objective.short_label}: {count} {column_label.lower()}"
             parts.append(
                 f"<g><title>{escape(tip)}</title>"

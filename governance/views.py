@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
-from .coverage import coverage, heat_map_svg
+from .coverage import coverage, heat_map_svg, legends
 from .ical import render_calendar
 from .models import MeetingIndexPage, today
 from .pdf import report_pdf
@@ -156,6 +156,7 @@ def coverage_dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "heat_map": heat_map_svg(rows),
+        "legends": legends(rows),
         "gaps": [row for row in rows if row.no_activity],
         "totals": {
             "resources": sum(r.resources for r in rows),

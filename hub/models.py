@@ -46,7 +46,9 @@ class HomePage(Page):
             .prefetch_related(Prefetch("cover_image", queryset=covers))[:4]
         )
         context["latest_resources"] = rows_of(
-            newest_first(public_resources(request.user)).prefetch_related("objectives")[:6]
+            newest_first(public_resources(request.user)).prefetch_related(
+                "objectives", "organisations", "languages"
+            )[:6]
         )
         # One aggregate query for all 23 counts, never one per objective.
         context["objectives"] = with_resource_counts(
@@ -60,6 +62,7 @@ class HomePage(Page):
         return context
 
 
+from .identity import NetworkIdentity  # noqa: E402
 from .organisations import (  # noqa: E402 - Django finds models in models.py
     Organisation,
     OrganisationKind,
@@ -69,6 +72,7 @@ from .organisations import (  # noqa: E402 - Django finds models in models.py
 from .publishing.models import ReviewTask, TwgSectionPage  # noqa: E402
 
 __all__ = [
+    "NetworkIdentity",
     "HomePage",
     "Organisation",
     "OrganisationKind",

@@ -38,7 +38,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     chaired = list(organisation.chaired_groups.order_by("name"))
     member_of = [g for g in organisation.working_groups.order_by("name") if g not in chaired]
     resources = public_resources(request.user).filter(organisations=organisation)
-    page = paginate(request, newest_first(resources).prefetch_related("objectives"))
+    page = paginate(
+        request,
+        newest_first(resources).prefetch_related("objectives", "organisations", "languages"),
+    )
     context = {
         "organisation": organisation,
         "chaired_groups": chaired,
@@ -121,7 +124,10 @@ def working_group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """
     group = get_object_or_404(WorkingGroup, slug=slug)
     resources = public_resources(request.user).filter(working_group=group)
-    page = paginate(request, newest_first(resources).prefetch_related("objectives"))
+    page = paginate(
+        request,
+        newest_first(resources).prefetch_related("objectives", "organisations", "languages"),
+    )
     user = request.user
     signed_in = user.is_authenticated and user.is_active
     is_member = signed_in and (user.is_superuser or _is_in(user, group.group, group.chairs_group))

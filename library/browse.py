@@ -26,6 +26,7 @@ from wagtail.models import Page as WagtailPage
 from hub.models import Organisation, WorkingGroup
 
 from .access import visible_pages
+from .gcm import short_title
 from .pages import ResourcePage, ResourceType
 from .taxonomy import GcmObjective, GuidingPrinciple, Language, Place, PlaceLevel
 from .views import rows_of
@@ -239,7 +240,8 @@ def _objective_count(qs: QuerySet):
 
 
 def _objective_label(number: int, title: str) -> str:
-    return f"{number}. {title}"
+    # Number and short title: the full titles made the filter column thousands of pixels long.
+    return f"{number}. {short_title(number, title)}"
 
 
 def _objective_known(values: list[str]):
@@ -641,7 +643,7 @@ def browse(
 
     # Results.
     results = _order(filtered_except(None), sort, resource_ids).prefetch_related(
-        "objectives", "organisations"
+        "objectives", "organisations", "languages"
     )
     paginator = Paginator(results, per_page)
     number = _page_number(request)

@@ -69,6 +69,43 @@ OBJECTIVES: list[tuple[int, str]] = [
     ),
 ]
 
+# A few words per objective, for places too narrow for the full title (filters, chart rows,
+# cards); the objective's page and a tooltip give the full title.
+SHORT_TITLES: dict[int, str] = {
+    1: "Data for evidence-based policy",
+    2: "Adverse drivers of migration",
+    3: "Information at all stages",
+    4: "Legal identity and documents",
+    5: "Regular pathways",
+    6: "Fair recruitment, decent work",
+    7: "Vulnerabilities in migration",
+    8: "Saving lives, missing migrants",
+    9: "Smuggling of migrants",
+    10: "Trafficking in persons",
+    11: "Border management",
+    12: "Screening, assessment, referral",
+    13: "Alternatives to detention",
+    14: "Consular protection",
+    15: "Basic services",
+    16: "Inclusion and social cohesion",
+    17: "Non-discrimination, public discourse",
+    18: "Skills and their recognition",
+    19: "Migrants' and diasporas' contribution",
+    20: "Remittances, financial inclusion",
+    21: "Return and reintegration",
+    22: "Portable social security",
+    23: "International cooperation",
+}
+
+
+def short_title(number: int, title: str = "") -> str:
+    """The objective's short title; an unknown number keeps the first words of its title."""
+    if number in SHORT_TITLES:
+        return SHORT_TITLES[number]
+    words = title.split()
+    return " ".join(words[:5]) + ("…" if len(words) > 5 else "")
+
+
 GUIDING_PRINCIPLES: list[tuple[int, str]] = [
     (1, "People-centred"),
     (2, "International cooperation"),

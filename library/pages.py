@@ -93,6 +93,20 @@ class ResourcePageForm(WagtailAdminPageForm):
         for name in ("title", "slug"):
             if name in self.fields:
                 self.fields[name].required = False
+        from .editor_path import organisation_label
+
+        if "organisations" in self.fields:
+            self.fields["organisations"].label_from_instance = organisation_label
+        if "primary_objective" in self.fields:
+            field = self.fields["primary_objective"]
+            field.label_from_instance = lambda o: f"{o.number}. {o.short_title}"
+            field.empty_label = _("None yet")
+        if "resource_type" in self.fields and not self.instance.pk:
+            # A new resource has no type until the editor picks one (no silent "Report").
+            field = self.fields["resource_type"]
+            field.choices = [("", _("Choose a type")), *ResourceType.choices]
+            self.initial["resource_type"] = ""
+            field.required = True
 
     def clean(self):
         cleaned = super().clean()
@@ -248,11 +262,21 @@ class ResourcePage(Page):
     base_form_class = ResourcePageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        # Near the top: the file is what most resources are, and its title and date fill the
+        # fields left empty.
+        InlinePanel(
+            "attachments",
+            heading=_("Files (PDF or Word)"),
+            label=_("File"),
+            min_num=0,
+            help_text=_("Upload or choose the file(s) of this resource, each with a label."),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("resource_type"), FieldPanel("publication_date")]),
                 FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("primary_objective"),
+                # Chosen here, beside the ticked objectives, not in a pop-up of all 23.
+                FieldPanel("primary_objective", widget=forms.RadioSelect),
                 FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("themes"),
             ],
@@ -263,16 +287,16 @@ class ResourcePage(Page):
                 FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("working_group"),
                 FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("places"),
+                FieldPanel("places", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Who, where, in which language"),
         ),
         FieldPanel("body"),
-        InlinePanel("attachments", label=_("Attached documents"), min_num=0),
         MultiFieldPanel(
             [
                 FieldPanel("external_url"),
-                FieldPanel("related_resources"),
+                # Ticked boxes; the editor's script turns the list into a search by title.
+                FieldPanel("related_resources", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("translation_of"),
                 FieldPanel("new_edition_of"),
             ],

@@ -28,6 +28,12 @@ class GcmObjective(models.Model):
         return _("Objective %(number)s") % {"number": self.number}
 
     @property
+    def short_title(self) -> str:
+        from .gcm import short_title
+
+        return short_title(self.number, self.title)
+
+    @property
     def slug(self) -> str:
         return slugify(" ".join(self.title.split()[:6]))
 

@@ -123,7 +123,10 @@ def _taxonomy_detail(
         # Titles may be reworded: old or short links land on the one canonical address.
         return redirect(term.get_absolute_url(), permanent=True)
     resources = public_resources(request.user).filter(**{resource_field: term})
-    page = paginate(request, newest_first(resources).prefetch_related("objectives"))
+    page = paginate(
+        request,
+        newest_first(resources).prefetch_related("objectives", "organisations", "languages"),
+    )
     context = {
         "term": term,
         "term_label": label % {"number": term.number},

@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from .admin_listing import ResourceListingViewSet
 from .document_admin import HubDocumentIndexView, retry_extraction
+from .editor_path import add_resource
 from .taxonomy import GcmObjective, GuidingPrinciple, Place
 
 
@@ -88,3 +89,28 @@ def register_document_admin_urls():
             name="hub_document_retry_extraction",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def add_resource_url():
+    return [path("add-resource/", add_resource, name="library_add_resource")]
+
+
+@hooks.register("register_admin_menu_item")
+def add_resource_menu_item():
+    from django.urls import reverse
+
+    from wagtail.admin.menu import MenuItem
+
+    # Straight to the new-resource form under the Library: no "choose a parent" step.
+    return MenuItem(
+        _("Add resource"), reverse("library_add_resource"), icon_name="doc-full", order=150
+    )
+
+
+@hooks.register("insert_editor_js")
+def resource_editor_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("hub/js/resource_editor.js"))

@@ -6,6 +6,7 @@ import logging
 from dataclasses import replace
 from urllib.parse import urlencode
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -248,6 +249,12 @@ def _rows(results: SearchResults, search_request: SearchRequest, user) -> list[d
         page.pk: page
         for page in visible_pages(Page.objects.live().filter(pk__in=ids), user).specific()
     }
+    # The facts each hit shows (organisations, languages) in two queries, not two per hit.
+    prefetch_related_objects(
+        [p for p in [*pages.values(), *(p for p, _n in promoted)] if hasattr(p, "resource_type")],
+        "organisations",
+        "languages",
+    )
     rows = []
     if search_request.page == 1:
         hits = {hit.resource_id: hit for hit in results.hits}

@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "hub.identity.identity",
             ],
         },
     },
@@ -123,6 +124,12 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("rw", _("Kinyarwanda"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Africa/Kigali"
+# One date format everywhere, the admin included: "9 December 2025" (hub/formats/).
+FORMAT_MODULE_PATH = ["hub.formats"]
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+WAGTAIL_DATE_FORMAT = "%d %B %Y"
+WAGTAIL_DATETIME_FORMAT = "%d %B %Y %H:%M"
 USE_I18N = True
 USE_TZ = True
 
@@ -141,9 +148,11 @@ WAGTAILDOCS_DOCUMENT_MODEL = "library.HubDocument"
 # Word's macro-enabled and template files read like .docx (uploads are judged by content).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "docm", "dotx", "dotm"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Files are always downloaded, never opened inside the hub's origin (with nosniff and a
-# restrictive Content-Security-Policy from Wagtail's serve view).
-WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+# The upload form says which files it takes (library/editor_path.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.editor_path.HubDocumentForm"
+# PDFs open in the browser's viewer (so #page=N works), Word files download; the headers
+# (nosniff, a Content-Security-Policy the PDF viewer accepts, the name) are library/serving.py's.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # A review workflow's last approval publishes (or schedules) the page: hub/publishing/finish.py.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.publishing.finish.publish_approved"
@@ -174,6 +183,8 @@ AUTHENTICATION_BACKENDS = ["hub.security.ThrottledModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "hub.security.ThrottledLoginForm"
 # Restricted pages send visitors to the members' sign-in page, not the admin's.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL = "/sign-in/"
+# Signing in without a page to go back to lands on the members' start page (hub/members.py).
+LOGIN_REDIRECT_URL = "/start/"
 
 # Background work: extraction and indexing never run inside a web request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -11,7 +11,8 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-HEADER_BOX = ".site-header input[name=q]"
+# The home page has one search box (the header's is left out there and on the search page).
+SEARCH_BOX = "main input[name=q]"
 
 
 def filters(url: str) -> dict[str, list[str]]:
@@ -29,7 +30,7 @@ def hit_links(page) -> list[str]:
 
 def test_suggestions_pick_one_with_the_arrow_keys(page):
     page.goto("/")
-    box = page.locator(HEADER_BOX)
+    box = page.locator(SEARCH_BOX)
     box.press_sequentially("remit", delay=30)
     options = page.get_by_role("option")
     options.first.wait_for()
@@ -78,16 +79,37 @@ def test_two_facet_values_narrow_the_results_and_one_can_be_removed(page):
     assert page.locator(".active-filters li").count() == 1
 
 
-def test_a_highlighted_hit_links_to_the_pdf_page(page):
+def test_a_highlighted_hit_opens_the_pdf_at_its_page_in_the_browser(page):
     page.goto("/search/?q=migration")
     link = page.locator("ol.hits a.page-link[href*='.pdf#page=']").first
     href = link.get_attribute("href")
-    assert re.search(r"\.pdf#page=\d+$", href), href
+    number = re.search(r"\.pdf#page=(\d+)&search=migration$", href)
+    assert number, href
     assert link.locator("xpath=../span[@class='fragment']/mark").count() > 0
     response = page.request.get(href.split("#")[0])
     assert response.status == 200
     assert response.headers["content-type"].startswith("application/pdf")
+    assert response.headers["content-disposition"].startswith("inline")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "content-encoding" not in response.headers
     assert response.body().startswith(b"%PDF")
+    # Chromium's own viewer opens the file (the security policy lets it) at the hit's page.
+    link.click()
+    page.wait_for_url(re.compile(r"\.pdf#page="))
+    viewer = None
+    for _ in range(40):  # the viewer's frame is attached once the file has arrived
+        viewer = next((f for f in page.frames if f.url.startswith("chrome-extension://")), None)
+        if viewer is not None:
+            break
+        page.wait_for_timeout(250)
+    assert viewer is not None, [frame.url for frame in page.frames]
+    page_box = viewer.locator("viewer-page-selector input")
+    page_box.wait_for()
+    for _ in range(20):
+        if page_box.input_value() == number.group(1):
+            break
+        page.wait_for_timeout(250)
+    assert page_box.input_value() == number.group(1)
 
 
 def test_next_page_shows_other_results(page):
@@ -111,10 +133,10 @@ def test_keyboard_only(page):
     assert focused("e.classList.contains('skip')"), "the skip link comes first"
     for _ in range(20):
         page.keyboard.press("Tab")
-        if focused("e.matches('.site-header input[name=q]')"):
+        if focused("e.matches('main input[name=q]')"):
             break
     else:
-        raise AssertionError("Tab never reached the header search box")
+        raise AssertionError("Tab never reached the search box")
     page.keyboard.type("migration")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -130,3 +152,25 @@ def test_keyboard_only(page):
         page.keyboard.press("Enter")
     assert "/search/" not in page.url
     assert target.strip() in page.locator("h1").first.inner_text()
+
+
+def test_keyboard_only_through_a_filter_to_a_hits_page_link(page):
+    page.goto("/search/?q=migration")
+
+    def focused(js: str) -> bool:
+        return page.evaluate(f"() => {{ const e = document.activeElement; return !!({js}); }}")
+
+    def tab_to(selector: str, limit: int = 400) -> None:
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if focused(f"e.matches({selector!r})"):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    tab_to("nav.facets a.facet-option")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert filters(page.url), page.url
+    tab_to("ol.hits a.page-link")
+    href = page.evaluate("() => document.activeElement.getAttribute('href')")
+    assert re.search(r"#page=\d+", href), href

@@ -87,12 +87,16 @@ def test_visitor_finds_words_on_page_three_of_an_uploaded_file(
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;" in html
     if kind == "pdf":
-        assert f'{document.url}#page=3"' in html
+        assert f'{document.url}#page=3&amp;search=Nyabugogo%20terminal"' in html
     else:
         assert f'href="{document.url}"' in html
 
-    # The link really serves the file.
-    assert client.get(document.url).status_code == 200
+    # The link really serves the file: a PDF opens in the browser's viewer, Word downloads.
+    served = client.get(document.url)
+    assert served.status_code == 200
+    disposition = "inline" if kind == "pdf" else "attachment"
+    assert served["Content-Disposition"].startswith(disposition), served["Content-Disposition"]
+    assert 'filename="study.' in served["Content-Disposition"]
 
 
 @pytest.mark.django_db

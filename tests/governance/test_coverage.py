@@ -6,7 +6,7 @@ from django.urls import reverse
 
 import pytest
 
-from governance.coverage import coverage, shade
+from governance.coverage import coverage, heat_map_svg, legend, shade
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +35,23 @@ def test_shades_run_from_none_to_the_column_maximum():
     assert shade(1, 10) == 1
     assert shade(10, 10) == 4
     assert shade(1, 1) == 4
+
+
+def test_each_column_has_a_legend_with_the_numbers_each_shade_stands_for():
+    assert [step.label for step in legend(13)] == ["0", "1–3", "4–6", "7–9", "10–13"]
+    assert [step.label for step in legend(1)] == ["0", "1"]  # one decision is the darkest
+    assert [step.label for step in legend(0)] == ["0"]
+
+
+def test_labels_are_whole_short_titles_and_no_activity_says_what_it_means(client, record):
+    rows = coverage(None)
+    svg = heat_map_svg(rows)
+    assert "…" not in svg  # no title cut mid-word
+    assert "14. Consular protection" in svg and "23. International cooperation" in svg
+    assert "no activity or decision" in svg
+    html = client.get(reverse("gcm_coverage")).content.decode()
+    assert 'aria-hidden="true"' in svg  # screen readers read the table instead
+    assert '<th scope="row"><a href="/objectives/14/' in html
+    assert "legend-step" in html
+    for label in ("Resources", "Workplan activities", "Decisions"):
+        assert f"<li><strong>{label}</strong>" in html

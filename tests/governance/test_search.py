@@ -111,3 +111,16 @@ def test_search_page_lists_meetings_and_decisions(search_backend, client, record
     assert response.status_code == 200
     text = re.sub(r"<[^>]+>", "", response.content.decode())  # highlights split the titles
     assert record.public_past.title in text and record.public_decision.title in text
+
+
+def test_meeting_and_decision_hits_say_their_kind_and_date_and_the_count_says_results(
+    search_backend, client, record
+):
+    sync_resources([record.public_past.pk, record.public_decision.pk])
+    html = client.get("/search/", {"q": "migration profile"}).content.decode()
+    meeting = record.public_past
+    assert meeting.get_meeting_type_display() in html
+    assert f'<time datetime="{meeting.date:%Y-%m-%d}">{meeting.date.day} ' in html
+    assert '<span class="kind">Decision</span>' in html
+    # Meetings and decisions are not resources: the count names them all "results".
+    assert re.search(r"\b2 results\b", html) and "resources found" not in html

@@ -155,7 +155,7 @@ def test_page_view_and_document_download(world):
             if allowed:
                 assert download["X-Content-Type-Options"] == "nosniff"
                 assert "default-src 'none'" in download["Content-Security-Policy"]
-                assert download["Content-Disposition"].startswith("attachment")
+                assert download["Content-Disposition"].startswith("inline")  # a PDF
         # A correct id with a wrong file name is not found.
         document = world.documents["public"]
         assert client.get(f"/documents/{document.pk}/other-name.pdf").status_code == 404
