@@ -63,7 +63,8 @@ def es_variants(body: dict, page_body: dict | None = None) -> dict[str, dict]:
 
 # What each variant is compared at concurrency N (the other variants: sequentially only).
 ES_CONCURRENT = ("page", "total and facets alone")
-EMBEDDED_CONCURRENT = ("engine call", "ranking alone")
+# "matching alone" at concurrency N is the embedded engine's match-and-count floor.
+EMBEDDED_CONCURRENT = ("engine call", "matching alone", "ranking alone")
 
 
 def _without(value, key: str):

@@ -15,6 +15,16 @@ from wagtail.search.query import And, Phrase, PlainText
 from library.models import ResourcePage
 
 
+def with_same_text(model) -> None:
+    """Have Wagtail's index hold the text ours holds (title, summary, body): the benchmark's
+    process only, so the site's own admin search keeps its fields."""
+    from wagtail.search import index
+
+    names = {getattr(field, "field_name", None) for field in model.search_fields}
+    if "body" not in names:
+        model.search_fields = [*model.search_fields, index.SearchField("body")]
+
+
 def expression(text: str):
     """All words required, as in the hub; a quoted phrase stays a phrase."""
     if text.startswith('"') and text.endswith('"'):

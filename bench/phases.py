@@ -453,7 +453,7 @@ def peer(config: dict) -> dict:
     from search.indexing import sync_resources
     from search.synonyms import with_synonyms
 
-    from .peer_view import peer_results
+    from .peer_view import peer_results, with_same_text
     from .queries import query_mix
     from .stats import percentile, summary
 
@@ -467,6 +467,9 @@ def peer(config: dict) -> dict:
     ours.client.indices.refresh(index=ours.alias)
 
     wagtail = get_search_backend("peer")
+    # The peer indexes the same text as ours: title, summary and body (the page set has no
+    # attached files), not Wagtail's default of title and summary.
+    with_same_text(ResourcePage)
     t0 = time.perf_counter()
     index = wagtail.get_index_for_model(ResourcePage)
     index.reset()

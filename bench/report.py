@@ -24,7 +24,23 @@ TARGETS = {
         "<=",
         "our backend call (facets, highlights) / Wagtail's search call (median)",
     ),
+    "es_page_took_ratio": (
+        1.5,
+        "<=",
+        "Elasticsearch, largest set: the page's requests (took, sum over the mix, with the pages "
+        "of the hits shown) / the exact total and facet counts alone",
+    ),
+    "es_c4_floor_ratio": (
+        1.5,
+        "<=",
+        "Elasticsearch, largest set, concurrency 4: view p95 / total and facets alone p95",
+    ),
     "embedded_p95_ms": (150.0, "<=", "embedded backend, concurrency 4: search view p95"),
+    "embedded_c4_floor_ratio": (
+        1.5,
+        "<=",
+        "embedded, concurrency 4: view p95 / the engine's matching alone p95",
+    ),
     "api_p95_ratio": (1.1, "<=", "JSON API search p95 / search page p95 (same mix, same run)"),
     "resource_page_p95_ms": (50.0, "<=", "resource page p95"),
     "objective_page_p95_ms": (50.0, "<=", "objective page p95"),
@@ -76,15 +92,34 @@ def figures(results: dict) -> dict:
         out["es_overhead_median"] = largest.get("queries", {}).get("overhead_median")
         out["indexing_ratio"] = largest.get("indexing", {}).get("ratio")
         out["api_p95_ratio"] = largest.get("api", {}).get("api_p95_ratio")
+        floor = largest.get("floor") or {}
+        totals = floor.get("totals") or {}
+        if totals.get("total and facets alone"):
+            page = totals.get("page", 0) + totals.get("pages of the hits shown", 0)
+            out["es_page_took_ratio"] = round(page / totals["total and facets alone"], 2)
+        out["es_c4_floor_ratio"] = _ratio(
+            largest.get("queries", {}).get("concurrency_4", {}).get("p95"),
+            (floor.get("concurrent") or {}).get("total and facets alone", {}).get("p95"),
+        )
     out["peer_view_ratio_median"] = results.get("peer", {}).get("view_ratio_median")
     out["peer_ratio_median"] = results.get("peer", {}).get("ratio_median")
     out["peer_backend_ratio_median"] = results.get("peer", {}).get("backend_ratio_median")
     embedded = results.get("embedded", {})
     out["embedded_p95_ms"] = embedded.get("queries", {}).get("concurrency_4", {}).get("p95")
+    out["embedded_c4_floor_ratio"] = _ratio(
+        out["embedded_p95_ms"],
+        ((embedded.get("floor") or {}).get("concurrent") or {})
+        .get("matching alone", {})
+        .get("p95"),
+    )
     pages = results.get("pages", {}).get("pages", {})
     out["resource_page_p95_ms"] = pages.get("resource page", {}).get("p95")
     out["objective_page_p95_ms"] = pages.get("objective page", {}).get("p95")
     return out
+
+
+def _ratio(value: float | None, floor: float | None) -> float | None:
+    return round(value / floor, 2) if value and floor else None
 
 
 def verdicts(results: dict) -> dict:

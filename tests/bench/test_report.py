@@ -152,3 +152,31 @@ def test_the_engine_alone_is_shown_under_its_engine_with_sums_over_the_mix(tmp_p
     assert "| **sum over the mix** | **50.0** | **9.0** |" in es_part
     assert "| page | 8 | 60.0 | 90.0 | 95.0 | 99.0 |" in es_part
     assert "Error (engine alone): `the node went away`" in embedded_part
+
+
+def test_the_floor_ratios_of_the_query_model_targets():
+    from bench.report import figures
+
+    results = {
+        "elasticsearch": {
+            "100000": {
+                "queries": {"concurrency_4": {"p95": 300.0}},
+                "floor": {
+                    "totals": {
+                        "page": 900.0,
+                        "pages of the hits shown": 100.0,
+                        "total and facets alone": 800.0,
+                    },
+                    "concurrent": {"total and facets alone": {"p95": 200.0}},
+                },
+            }
+        },
+        "embedded": {
+            "queries": {"concurrency_4": {"p95": 120.0}},
+            "floor": {"concurrent": {"matching alone": {"p95": 100.0}}},
+        },
+    }
+    out = figures(results)
+    assert out["es_page_took_ratio"] == 1.25
+    assert out["es_c4_floor_ratio"] == 1.5
+    assert out["embedded_c4_floor_ratio"] == 1.2
