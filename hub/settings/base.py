@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "library",
     "search",
     "governance",
+    "suggestions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
