@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from hub.blocks import BaseStreamBlock
+from suggestions.panels import ReadingPanel
 
 
 class LibraryIndexPage(Page):
@@ -248,6 +249,8 @@ class ResourcePage(Page):
     base_form_class = ResourcePageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        # What the hub read in the attached files: objectives, duplicates, facts (issue 23).
+        ReadingPanel(),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("resource_type"), FieldPanel("publication_date")]),

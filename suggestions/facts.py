@@ -80,7 +80,10 @@ def date_from_first_page(text: str) -> date | None:
 
 
 def _file_date(metadata: dict) -> tuple[date | None, str]:
-    for key, label in (("created", _("file properties (created)")), ("modified", _("file properties (modified)"))):
+    for key, label in (
+        ("created", _("file properties (created)")),
+        ("modified", _("file properties (modified)")),
+    ):
         try:
             return datetime.fromisoformat(str(metadata.get(key, ""))).date(), label
         except ValueError:

@@ -42,7 +42,9 @@ SAME_TEXT = 0.80
 SIMILAR = 0.45
 TRANSLATION = 0.60
 
-_FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
+# 12,400 / 12 400 / 12.400 (thousands), 45.5 / 45,5 (decimals), 2019: the same figure in any
+# language once the separators are dropped.
+_FIGURE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+(?:[.,]\d+)?)(?!\w)")
 
 
 @dataclass
@@ -77,7 +79,7 @@ def figures(text: str) -> set[bytes]:
     """The numbers a text quotes, written the same way in any language (1,200 = 1 200 = 1200)."""
     found = set()
     for match in _FIGURE.finditer(text):
-        digits = re.sub(r"[.,\s]", "", match.group())
+        digits = re.sub(r"[^0-9]", "", match.group())
         if len(digits) >= 2:
             found.add(digits.encode())
     return found
@@ -105,9 +107,7 @@ def band_keys(signature: np.ndarray, kind: str) -> list[int]:
     keys = []
     for band in range(BANDS):
         values = signature[band * ROWS : (band + 1) * ROWS].tobytes()
-        digest = hashlib.blake2b(
-            f"{kind}{band}:".encode() + values, digest_size=8
-        ).digest()
+        digest = hashlib.blake2b(f"{kind}{band}:".encode() + values, digest_size=8).digest()
         keys.append(struct.unpack("<q", digest)[0])
     return keys
 

@@ -46,6 +46,9 @@ class SignatureBand(models.Model):
     class Meta:
         indexes = [models.Index(fields=["key", "reading"], name="suggestions_band_key_reading")]
 
+    def __str__(self) -> str:
+        return f"band {self.key} of {self.reading_id}"
+
 
 class LibraryModel(models.Model):
     """The objective model learned from the library's tagged resources (newest is used)."""
@@ -58,3 +61,6 @@ class LibraryModel(models.Model):
     class Meta:
         ordering = ["-trained_at", "-pk"]
         get_latest_by = "trained_at"
+
+    def __str__(self) -> str:
+        return f"objective model of {self.trained_at:%Y-%m-%d %H:%M} ({self.resources} resources)"

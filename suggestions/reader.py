@@ -83,7 +83,9 @@ def find_likenesses(
 @transaction.atomic
 def read_with_editor(document: HubDocument) -> DocumentReading:
     """Suggest objectives for the document, find what it looks like, and read its facts."""
-    pages = document.page_texts() if document.extraction_status == ExtractionStatus.EXTRACTED else []
+    pages = (
+        document.page_texts() if document.extraction_status == ExtractionStatus.EXTRACTED else []
+    )
     text = "\n".join(text for _n, text in pages)
     fingerprint = likeness.fingerprint(text)
     found = find_likenesses(fingerprint, document.language, exclude_document=document.pk)

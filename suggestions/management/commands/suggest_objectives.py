@@ -55,7 +55,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path}: {error.strerror or error}")
                 continue
             if options["json"]:
-                self.stdout.write(json.dumps({"path": path, **ranking.as_dict()}, ensure_ascii=False))
+                self.stdout.write(
+                    json.dumps({"path": path, **ranking.as_dict()}, ensure_ascii=False)
+                )
             else:
                 self._print(path, ranking)
         if failed:
@@ -70,7 +72,10 @@ class Command(BaseCommand):
             f"  language: {ranking.language or 'unknown'}; from the "
             f"{BASIS_LABELS.get(ranking.basis, ranking.basis)}"
         )
-        for heading, items in (("objectives", ranking.objectives), ("principles", ranking.principles)):
+        for heading, items in (
+            ("objectives", ranking.objectives),
+            ("principles", ranking.principles),
+        ):
             self.stdout.write(f"  {heading}:")
             for item in items:
                 self.stdout.write(f"    {item.number:>2}. {item.title} ({item.score:.3f})")
