@@ -89,9 +89,9 @@ def test_a_resaved_copy_is_found_and_an_unrelated_file_is_not(django_capture_on_
 
 
 def test_a_file_without_text_gets_no_suggestions_and_says_why(django_capture_on_commit_callbacks):
-    from reportlab.pdfgen import canvas
-
     import io
+
+    from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
     drawing = canvas.Canvas(buffer)
