@@ -7,20 +7,22 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from library.documents import ExtractionStatus, HubDocument
 from library.pages import ResourceAttachment
 from library.taxonomy import GcmObjective, GuidingPrinciple, Language
 
+from .facts import SOURCES
 from .models import DocumentReading
 from .ranking import BASIS_TEXT_AND_LIBRARY, BASIS_TEXT_UNMODELLED, Ranking
 
 FACT_LABELS = {
-    "title": _("Title"),
-    "authors": _("Authors"),
-    "date": _("Publication date"),
-    "language": _("Language"),
-    "pages": _("Pages"),
+    "title": gettext_lazy("Title"),
+    "authors": gettext_lazy("Authors"),
+    "date": gettext_lazy("Publication date"),
+    "language": gettext_lazy("Language"),
+    "pages": gettext_lazy("Pages"),
 }
 
 
@@ -165,7 +167,7 @@ def _facts(reading: DocumentReading, languages: dict[str, int]) -> list[dict[str
             "name": name,
             "label": FACT_LABELS.get(name, name),
             "value": value,
-            "source": fact.get("source", ""),
+            "source": SOURCES.get(fact.get("source", ""), fact.get("source", "")),
             "target": target,
         }
         if name == "language":

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 _JUNK_TITLES = re.compile(
     r"^(untitled|microsoft (word|powerpoint)( - .*)?|document\d*|title|slide \d+|"
@@ -41,6 +41,17 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH_NAMES})\s+((?:19
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\s+((?:19|20)\d\d)\b", re.I)
 _BY_LINE = re.compile(r"^\s*(?:by|par|author[s]?:|auteur[s]?\s*:)\s+(.{3,160})$", re.I)
+
+
+#: Where a fact came from: stored as a code, shown in the editor's language.
+SOURCES = {
+    "properties": _("file properties"),
+    "properties_created": _("file properties (created)"),
+    "properties_modified": _("file properties (modified)"),
+    "first_page": _("first page"),
+    "detected": _("detected from the text"),
+    "file": _("the file"),
+}
 
 
 def _fact(value: Any, source: str) -> dict[str, Any]:
@@ -80,12 +91,9 @@ def date_from_first_page(text: str) -> date | None:
 
 
 def _file_date(metadata: dict) -> tuple[date | None, str]:
-    for key, label in (
-        ("created", _("file properties (created)")),
-        ("modified", _("file properties (modified)")),
-    ):
+    for key in ("created", "modified"):
         try:
-            return datetime.fromisoformat(str(metadata.get(key, ""))).date(), label
+            return datetime.fromisoformat(str(metadata.get(key, ""))).date(), f"properties_{key}"
         except ValueError:
             continue
     return None, ""
@@ -101,29 +109,49 @@ def read_facts(
     facts: dict[str, dict[str, Any]] = {}
     declared = " ".join(str(metadata.get("title", "")).split())
     if len(declared) >= 3 and not _JUNK_TITLES.match(declared):
-        facts["title"] = _fact(declared[:255], _("file properties"))
+        facts["title"] = _fact(declared[:255], "properties")
     else:
         cover = title_from_first_page(first_page)
         if cover:
-            facts["title"] = _fact(cover[:255], _("first page"))
+            facts["title"] = _fact(cover[:255], "first_page")
     author = " ".join(str(metadata.get("author", "")).split())
     if author:
-        facts["authors"] = _fact(author[:255], _("file properties"))
+        facts["authors"] = _fact(author[:255], "properties")
     else:
         for line in _first_lines(first_page, 25):
             match = _BY_LINE.match(line)
             if match:
-                facts["authors"] = _fact(match.group(1)[:255], _("first page"))
+                facts["authors"] = _fact(match.group(1)[:255], "first_page")
                 break
     printed = date_from_first_page(first_page)
     if printed:
-        facts["date"] = _fact(printed.isoformat(), _("first page"))
+        facts["date"] = _fact(printed.isoformat(), "first_page")
     else:
         found, source = _file_date(metadata)
         if found:
             facts["date"] = _fact(found.isoformat(), source)
     if language:
-        facts["language"] = _fact(language, _("detected from the text"))
+        facts["language"] = _fact(language, "detected")
     if page_count:
-        facts["pages"] = _fact(page_count, _("the file"))
+        facts["pages"] = _fact(page_count, "file")
     return facts
+
+
+def printed_date(document: Any) -> date | None:
+    """The date the hub's reading found printed on the document's first page, if any."""
+    from .models import DocumentReading
+
+    if document is None or document.pk is None:
+        return None
+    facts = (
+        DocumentReading.objects.filter(document_id=document.pk, read_hash=document.extracted_hash)
+        .values_list("facts", flat=True)
+        .first()
+    )
+    fact = (facts or {}).get("date") or {}
+    if fact.get("source") != "first_page":
+        return None
+    try:
+        return date.fromisoformat(str(fact.get("value")))
+    except ValueError:
+        return None

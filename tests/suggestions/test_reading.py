@@ -54,9 +54,9 @@ def test_a_stored_document_gets_suggestions_facts_and_a_fingerprint(
     assert reading.ranking["objectives"][0]["number"] == 10
     reasons = reading.ranking["objectives"][0]["reasons"]
     assert any(2 in reason["pages"] or 3 in reason["pages"] for reason in reasons)
-    assert reading.facts["title"] == {"value": "Trafficking report", "source": "file properties"}
+    assert reading.facts["title"] == {"value": "Trafficking report", "source": "properties"}
     assert reading.facts["authors"]["value"] == "IOM Rwanda"
-    assert reading.facts["date"] == {"value": "2024-03-01", "source": "first page"}
+    assert reading.facts["date"] == {"value": "2024-03-01", "source": "first_page"}
     assert reading.facts["pages"]["value"] == 3
     assert reading.facts["language"]["value"] == "en"
     assert SignatureBand.objects.filter(reading=reading).count() >= 42
@@ -144,3 +144,27 @@ def test_the_command_says_why_a_file_gets_nothing(tmp_path):
     assert exit_code.value.code == 1
     assert "no suggestions:" in out.getvalue()
     assert "missing.pdf: no such file" in err.getvalue()
+
+
+def test_the_form_prefill_takes_the_date_printed_on_the_cover(django_capture_on_commit_callbacks):
+    from library.prefill import file_date, prefill_resource_data
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document = upload("report", make_pdf("Trafficking report", "IOM", REPORT), "t.pdf")
+    document.refresh_from_db()
+    assert file_date(document).isoformat() == "2024-03-01"  # "Kigali, March 2024" on page 1
+    cleaned = {"publication_date": None, "languages": None}
+    assert "publication_date" in prefill_resource_data(cleaned, [document])
+    assert cleaned["publication_date"].isoformat() == "2024-03-01"
+
+
+def test_facts_from_a_cover_without_properties():
+    from suggestions.facts import read_facts
+
+    cover = "Migration Profile of Rwanda\nSecond edition\nBy the National Institute of Statistics\n12 juin 2023"
+    facts = read_facts({"title": "Microsoft Word - draft3.docx"}, cover, 40, "fr")
+    assert facts["title"] == {"value": "Migration Profile of Rwanda", "source": "first_page"}
+    assert facts["authors"]["value"] == "the National Institute of Statistics"
+    assert facts["date"] == {"value": "2023-06-12", "source": "first_page"}
+    assert facts["pages"] == {"value": 40, "source": "file"}
+    assert facts["language"] == {"value": "fr", "source": "detected"}
