@@ -38,10 +38,26 @@ def read_stored_text(sender, instance: HubDocument, raw: bool = False, **kwargs)
 
 @receiver(page_published, sender=ResourcePage)
 def learn_from_tags(sender, instance: ResourcePage, **kwargs) -> None:
-    """A resource published with its objectives teaches the library's model (in the worker)."""
+    """A resource published with its objectives teaches the library's model (in the worker).
+
+    The retraining waits a little: an import publishing hundreds of resources queues as many
+    requests, and the first to run, after the last publication, serves them all.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
     from django.utils import timezone
 
     from .tasks import retrain_library_model_task
 
-    requested = timezone.now().isoformat()
-    transaction.on_commit(lambda: retrain_library_model_task.enqueue(requested))
+    now = timezone.now()
+    requested = now.isoformat()
+
+    def enqueue() -> None:
+        task = retrain_library_model_task
+        if task.get_backend().supports_defer:
+            delay = timedelta(seconds=settings.HUB_SUGGESTIONS_RETRAIN_DELAY_SECONDS)
+            task = task.using(run_after=now + delay)
+        task.enqueue(requested)
+
+    transaction.on_commit(enqueue)

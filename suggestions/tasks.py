@@ -27,7 +27,11 @@ def read_with_editor_task(document_id: int, attempt: int = 1) -> None:
 
 @task()
 def retrain_library_model_task(requested_at: str) -> None:
-    """Retrain unless a model newer than the request exists (many publications, one retrain)."""
+    """Retrain unless a model newer than the request exists (many publications, one retrain).
+
+    Deferred by the signal; the request time is that of the publication, so the first task to
+    run, once the last publication is older than the delay, trains, and the others skip.
+    """
     from .models import LibraryModel
     from .training import retrain
 
