@@ -104,3 +104,14 @@ def test_the_learned_model_moves_the_ranking_in_a_modelled_language():
 @pytest.mark.parametrize("language", ["", "en"])
 def test_unknown_language_is_treated_as_modelled(language):
     assert rank_pages(TRAFFICKING, language).basis == BASIS_TEXT
+
+
+def test_the_command_path_labels_an_unmodelled_language_and_a_failed_read():
+    from library.extraction import Extraction
+    from suggestions.files import rank_extraction
+
+    read = Extraction("extracted", [SOCIAL_SECURITY[0][1]], {"language": "rw"}, "pypdfium2", "")
+    assert rank_extraction(read).basis == BASIS_TEXT_UNMODELLED
+    scanned = Extraction("no_text_layer", [], {}, "pypdfium2", "The file has no text layer.")
+    ranking = rank_extraction(scanned)
+    assert ranking.status == "no_text" and ranking.message == "The file has no text layer."
