@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -101,14 +101,18 @@ class TextScorer:
 
     def __init__(self, items: Sequence[Heading]) -> None:
         self.items = list(items)
+        # Documents arrive as terms already (PageIndex reads each word once for the vector,
+        # the reasons and the passages): the vectorizer takes token lists.
         self.vectorizer = TfidfVectorizer(
-            analyzer=analyse, sublinear_tf=True, norm="l2", dtype=np.float64
+            analyzer=_tokens_as_given, sublinear_tf=True, norm="l2", dtype=np.float64
         )
-        self.matrix = self.vectorizer.fit_transform([item.model_text() for item in self.items])
+        self.matrix = self.vectorizer.fit_transform(
+            [analyse(item.model_text()) for item in self.items]
+        )
         self.vocabulary = self.vectorizer.get_feature_names_out()
 
-    def scores(self, text: str) -> tuple[np.ndarray, Any]:
-        vector = self.vectorizer.transform([text])
+    def scores(self, tokens: list[str]) -> tuple[np.ndarray, Any]:
+        vector = self.vectorizer.transform([tokens])
         return (self.matrix @ vector.T).toarray().ravel(), vector
 
     def top_terms(self, row: int, vector: Any, limit: int = 5) -> list[str]:
@@ -118,52 +122,80 @@ class TextScorer:
         return [self.vocabulary[contribution.col[i]] for i in order if contribution.data[i] > 0]
 
 
+def _tokens_as_given(tokens: list[str]) -> list[str]:
+    return tokens
+
+
 @lru_cache(maxsize=1)
 def text_scorers() -> tuple[TextScorer, TextScorer]:
     objectives, principles = headings()
     return TextScorer(objectives), TextScorer(principles)
 
 
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str | None:
+    folded = fold(word)
+    return None if folded in STOP_WORDS else stem(folded)
+
+
 class PageIndex:
-    """Where each term is in the document: pages by count, and a passage around it."""
+    """Where each term is in the document: pages by count, and a passage around it.
+
+    One pass over the words gives the vector's tokens as well; the rest (how a stem is
+    written, the pages of a term) is worked out only for the few terms a ranking shows.
+    """
 
     _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
     def __init__(self, pages: PageTexts) -> None:
         self.pages = dict(pages)
-        self.counts: dict[str, Counter] = defaultdict(Counter)
+        self.counts: dict[tuple[str, int], int] = {}
         self.first: dict[tuple[str, int], int] = {}
-        self.surface: dict[str, Counter] = defaultdict(Counter)
+        #: Terms and neighbouring pairs, as ``words.analyse`` gives them, for the vector.
+        self.tokens: list[str] = []
+        counts, first, tokens = self.counts, self.first, self.tokens
         for number, text in pages:
             previous = None
             for match in self._WORD.finditer(text):
-                folded = fold(match.group())
-                if folded in STOP_WORDS:
+                term = _term(match.group())
+                if term is None:
                     continue  # as the model's analyser: pairs are of neighbouring content words
-                term = stem(folded)
-                self.counts[term][number] += 1
-                self.first.setdefault((term, number), match.start())
-                self.surface[term][match.group().lower()] += 1
-                if previous:
-                    pair = f"{previous} {term}"
-                    self.counts[pair][number] += 1
-                    self.first.setdefault((pair, number), match.start())
+                keys = [term] if previous is None else [term, f"{previous} {term}"]
+                for token in keys:
+                    tokens.append(token)
+                    key = (token, number)
+                    seen = counts.get(key)
+                    if seen is None:
+                        counts[key] = 1
+                        first[key] = match.start()
+                    else:
+                        counts[key] = seen + 1
                 previous = term
 
     def shown(self, term: str) -> str:
-        """A stem as the document writes it ("traffick person" -> "trafficking persons")."""
-        return " ".join(
-            (self.surface[part].most_common(1) or [(part, 0)])[0][0] for part in term.split()
-        )
+        """A stem as the document writes it ("traffick person" -> "trafficking persons"): the
+        word at its first place on the page where it is most frequent."""
+        words = []
+        for part in term.split():
+            pages = self.pages_of(part, limit=1)
+            match = None
+            if pages:
+                match = self._WORD.match(self.pages[pages[0]], self.first[(part, pages[0])])
+            words.append(match.group().lower() if match else part)
+        return " ".join(words)
+
+    def page_counts(self, term: str) -> dict[int, int]:
+        return {n: self.counts[(term, n)] for n in self.pages if (term, n) in self.counts}
 
     def pages_of(self, term: str, limit: int = 5) -> list[int]:
-        return sorted(number for number, _ in self.counts[term].most_common(limit))
+        found = Counter(self.page_counts(term))
+        return sorted(number for number, _ in found.most_common(limit))
 
     def passage(self, terms: list[str], width: int = 220) -> tuple[str, int | None]:
         """The stretch of text on the page where the strongest terms meet most."""
         weight: Counter = Counter()
         for rank, term in enumerate(terms):
-            for number, count in self.counts[term].items():
+            for number, count in self.page_counts(term).items():
                 weight[number] += count / (rank + 1)
         if not weight:
             return "", None
@@ -236,7 +268,8 @@ def rank_pages(
             language,
         )
     objective_scorer, principle_scorer = text_scorers()
-    scores, vector = objective_scorer.scores(text)
+    index = PageIndex(pages)
+    scores, vector = objective_scorer.scores(index.tokens)
     modelled = language in MODELLED_LANGUAGES or not language
     basis = BASIS_TEXT if modelled else BASIS_TEXT_UNMODELLED
     if modelled and learned is not None:
@@ -247,8 +280,7 @@ def rank_pages(
             learned_share = np.where(np.isnan(probabilities), text_share, probabilities)
             scores = 0.5 * text_share + 0.5 * learned_share
             basis = BASIS_TEXT_AND_LIBRARY
-    principle_scores, principle_vector = principle_scorer.scores(text)
-    index = PageIndex(pages)
+    principle_scores, principle_vector = principle_scorer.scores(index.tokens)
     return Ranking(
         status="ok",
         language=language,
