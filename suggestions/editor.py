@@ -124,14 +124,14 @@ def document_views(page: Any) -> list[DocumentView]:
     return views
 
 
-def _likes(reading: DocumentReading, page: Any) -> list[LikeResource]:
+def _likes(reading: DocumentReading, page: Any | None) -> list[LikeResource]:
     found = reading.likenesses or []
     others = HubDocument.objects.in_bulk([row["document_id"] for row in found])
     holders: dict[int, list] = {}
     for attachment in ResourceAttachment.objects.filter(
         document_id__in=list(others)
     ).select_related("page"):
-        if attachment.page_id != page.pk:
+        if page is None or attachment.page_id != page.pk:
             holders.setdefault(attachment.document_id, []).append(attachment.page)
     out = []
     for row in found:
@@ -174,3 +174,13 @@ def _facts(reading: DocumentReading, languages: dict[str, int]) -> list[dict[str
             row["language_pk"] = languages.get(str(value))
         rows.append(row)
     return rows
+
+
+def likenesses_of(document: HubDocument) -> list[LikeResource]:
+    """What a document looked like when it was read (for its own page in the admin)."""
+    reading = DocumentReading.objects.filter(
+        document_id=document.pk, read_hash=document.extracted_hash
+    ).first()
+    if reading is None:
+        return []
+    return _likes(reading, None)

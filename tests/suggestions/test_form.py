@@ -93,3 +93,16 @@ def test_a_resource_without_files_is_told_what_to_do(admin_client, library):
     library.add_child(instance=page)
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Attach a file and save a draft" in html
+
+
+def test_the_document_page_says_what_the_file_looks_like(admin_client, library, read_documents):
+    old, new = read_documents
+    earlier = _page(library, "Trafficking report 2022", "trafficking-2022", old)
+    html = admin_client.get(reverse("wagtaildocs:edit", args=[new.pk])).content.decode()
+    assert "looks like the same text as “old”" in html
+    assert reverse("wagtaildocs:edit", args=[old.pk]) in html
+    assert "Edit “Trafficking report 2022”" in html
+    assert reverse("wagtailadmin_pages:edit", args=[earlier.pk]) in html
+    # The earlier file's own page says nothing: it was read before the new one came.
+    html = admin_client.get(reverse("wagtaildocs:edit", args=[old.pk])).content.decode()
+    assert "data-hub-likeness" not in html
