@@ -11,7 +11,7 @@ HUB_TEST_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ELASTICSEARCH_PORT)
 PYTEST_ARGS ?=
 export ELASTICSEARCH_PORT
 
-.PHONY: screenshots help install run test chromium nginx tesseract lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick
+.PHONY: screenshots help install run test chromium nginx tesseract lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick bench-suggest
 
 help:
 	@echo "make run                 migrate, seed demo content, serve http://127.0.0.1:8000 (+ task worker)"
@@ -26,6 +26,8 @@ help:
 	@echo "make bench-quick         the same at a few hundred resources (bench/results/bench-quick.*)"
 	@echo "make bench-extract       text extraction benchmark over ../shared/corpus beside pdftotext"
 	@echo "make screenshots         docs/screenshots/ at 1366 and 390 px from a running demo (make run)"
+	@echo "make bench-suggest       objective suggestions over ../shared/relevance, near-duplicates over"
+	@echo "                         ../shared/corpus -> bench/results/suggest.md"
 	@echo "make clean               remove var/ (database, uploads, collected static); keeps the ES cache"
 
 install: $(STAMP)
@@ -91,6 +93,11 @@ screenshots: install chromium
 	$(PY) scripts/screenshots.py --base $${HUB_BASE_URL:-http://127.0.0.1:8000}
 
 # pdftotext (poppler-utils) is the benchmark's reference; results go to bench/results/extract.*
+# Objective suggestions (hit@3, precision@3, beside a keyword baseline) and near-duplicates
+# (recall, precision, the upload check at 10,000 documents): bench/results/suggest.*
+bench-suggest: install
+	$(PY) -m bench.suggest $(BENCH_ARGS)
+
 bench-extract: install tesseract
 	@if ! command -v pdftotext >/dev/null; then \
 	    if [ "$$(id -u)" = 0 ]; then \

@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from hub.blocks import BaseStreamBlock
+from suggestions.panels import ReadingPanel
 
 
 class LibraryIndexPage(Page):
@@ -271,6 +272,8 @@ class ResourcePage(Page):
             min_num=0,
             help_text=_("Upload or choose the file(s) of this resource, each with a label."),
         ),
+        # What the hub read in the attached files: objectives, duplicates, facts (issue 23).
+        ReadingPanel(),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("resource_type"), FieldPanel("publication_date")]),

@@ -15,7 +15,13 @@ from .documents import HubDocument
 
 
 def file_date(document: HubDocument) -> date | None:
-    """The date the file says it was made (created, else last modified), if it says."""
+    """The date printed on the file's first page (read by ``suggestions``), else the date the
+    file says it was made (created, else last modified), if it says."""
+    from suggestions.facts import printed_date
+
+    printed = printed_date(document)
+    if printed is not None:
+        return printed
     metadata = document.metadata or {}
     for key in ("created", "modified"):
         value = str(metadata.get(key, ""))

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "governance",
     "opendata",
+    "suggestions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -195,6 +196,11 @@ HUB_TASK_RETRY_BASE_SECONDS = float(os.environ.get("HUB_TASK_RETRY_BASE_SECONDS"
 HUB_TASK_RETRY_MAX_SECONDS = float(os.environ.get("HUB_TASK_RETRY_MAX_SECONDS", "1800"))
 # A task RUNNING longer than this was abandoned by a killed worker: run_worker queues it again.
 HUB_TASK_STALLED_SECONDS = float(os.environ.get("HUB_TASK_STALLED_SECONDS", "3600"))
+# Objective suggestions: the model learned from tagged resources is retrained this long after a
+# publication (one retraining for a burst of publications; suggestions.signals).
+HUB_SUGGESTIONS_RETRAIN_DELAY_SECONDS = float(
+    os.environ.get("HUB_SUGGESTIONS_RETRAIN_DELAY_SECONDS", "120")
+)
 # /health/ answers 503 when a runnable task has waited longer than this (no worker running).
 HUB_HEALTH_MAX_QUEUE_AGE_SECONDS = float(os.environ.get("HUB_HEALTH_MAX_QUEUE_AGE_SECONDS", "600"))
 

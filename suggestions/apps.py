@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SuggestionsConfig(AppConfig):
+    """The hub reading with the editor: objectives suggested, near-duplicates found, facts read."""
+
+    name = "suggestions"
+    verbose_name = _("Suggestions")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - reads each document once its text is stored

@@ -1,0 +1,63 @@
+"""Once the worker has stored a document's text, the hub reads it with the editor.
+
+Hooked on the document's own save rather than inside the extraction code, so the reading
+follows whatever path stores the text: the document is read again whenever the hash of the
+file whose text is stored differs from the one its reading was made from.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from wagtail.signals import page_published
+
+from library.documents import ExtractionStatus, HubDocument
+from library.pages import ResourcePage
+
+from .models import DocumentReading
+
+
+@receiver(post_save, sender=HubDocument)
+def read_stored_text(sender, instance: HubDocument, raw: bool = False, **kwargs) -> None:
+    if raw or not instance.extracted_hash or instance.extraction_status == ExtractionStatus.PENDING:
+        return
+    known = (
+        DocumentReading.objects.filter(document_id=instance.pk)
+        .values_list("read_hash", flat=True)
+        .first()
+    )
+    if known == instance.extracted_hash:
+        return
+    from .tasks import read_with_editor_task
+
+    document_id = instance.pk
+    transaction.on_commit(lambda: read_with_editor_task.enqueue(document_id))
+
+
+@receiver(page_published, sender=ResourcePage)
+def learn_from_tags(sender, instance: ResourcePage, **kwargs) -> None:
+    """A resource published with its objectives teaches the library's model (in the worker).
+
+    The retraining waits a little: an import publishing hundreds of resources queues as many
+    requests, and the first to run, after the last publication, serves them all.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from .tasks import retrain_library_model_task
+
+    now = timezone.now()
+    requested = now.isoformat()
+
+    def enqueue() -> None:
+        task = retrain_library_model_task
+        if task.get_backend().supports_defer:
+            delay = timedelta(seconds=settings.HUB_SUGGESTIONS_RETRAIN_DELAY_SECONDS)
+            task = task.using(run_after=now + delay)
+        task.enqueue(requested)
+
+    transaction.on_commit(enqueue)

@@ -1,0 +1,40 @@
+"""Background work of the suggestions: reading a stored document, retraining the model."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import DatabaseError
+
+from django_tasks import task
+
+from hub.task_queue import retry_later
+from library.documents import HubDocument
+
+
+@task()
+def read_with_editor_task(document_id: int, attempt: int = 1) -> None:
+    from .reader import read_with_editor
+
+    document = HubDocument.objects.filter(pk=document_id).first()
+    if document is None:  # deleted meanwhile
+        return
+    try:
+        read_with_editor(document)
+    except DatabaseError as error:
+        retry_later(read_with_editor_task, document_id, attempt=attempt, error=error)
+
+
+@task()
+def retrain_library_model_task(requested_at: str) -> None:
+    """Retrain unless a model newer than the request exists (many publications, one retrain).
+
+    Deferred by the signal; the request time is that of the publication, so the first task to
+    run, once the last publication is older than the delay, trains, and the others skip.
+    """
+    from .models import LibraryModel
+    from .training import retrain
+
+    if LibraryModel.objects.filter(trained_at__gte=datetime.fromisoformat(requested_at)).exists():
+        return
+    retrain()
