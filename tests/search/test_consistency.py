@@ -70,8 +70,8 @@ def test_check_reports_missing_extra_and_stale_and_fix_repairs_them(pages, searc
     assert f"missing: 1 ({first.pk})" in output and "extra: 1 (987654)" in output
     assert "Repaired 5 records" in output
     assert consistency.check(search_backend).total == 0
-    assert found(search_backend, "renamed quietly") == 1
-    assert found(search_backend, "renamed organisation") == 4
+    assert found(search_backend, '"renamed quietly"') == 1
+    assert found(search_backend, '"renamed organisation"') == 4
     assert 987_654 not in search_backend.indexed_ids()
 
 
