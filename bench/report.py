@@ -345,7 +345,10 @@ def markdown(results: dict) -> str:
                 "",
             ]
         queries = data.get("queries")
-        if queries:
+        if queries and "throughput_rps" not in queries:
+            # The step failed (its error is in the JSON): nothing to tabulate.
+            lines += ["", f"Error (search view): `{queries.get('error', 'no figures')}`"]
+        elif queries:
             lines += _latency_table(queries)
             lines += [
                 "",
