@@ -85,10 +85,11 @@ def test_search_finds_minutes_text_with_the_page(search_backend, record, minutes
 
 def test_type_facet_narrows_to_meetings_or_decisions(search_backend, record):
     sync_resources([record.public_past.pk, record.public_decision.pk, record.done_decision.pk])
-    assert found(search_backend, "migration profile", type=["decision"]) == [
+    # The phrase, so that soft matching's "one word of two" leaves the other decision out.
+    assert found(search_backend, '"migration profile"', type=["decision"]) == [
         record.public_decision.pk
     ]
-    assert found(search_backend, "migration profile", type=["meeting"]) == [record.public_past.pk]
+    assert found(search_backend, '"migration profile"', type=["meeting"]) == [record.public_past.pk]
 
 
 def test_restricted_decision_is_found_only_by_the_executive_committee(
