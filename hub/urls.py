@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include(search_urls)),
+    path("alerts/", include("alerts.urls")),
     path("health/", health, name="health"),
     path(
         "sign-in/",
