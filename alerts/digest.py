@@ -97,10 +97,12 @@ def due_alerts(now: datetime.datetime) -> list[tuple[Alert, str]]:
 
 
 def _may_try(delivery: Delivery, now: datetime.datetime) -> bool:
+    # Claims and bounces are dated by the wall clock (updated_at), retries by the run's clock.
+    wall = timezone.now()
     if delivery.status == DeliveryStatus.SENDING:
-        return delivery.updated_at < now - STALLED
+        return delivery.updated_at < wall - STALLED
     if delivery.status == DeliveryStatus.BOUNCED:
-        return delivery.updated_at < now - BOUNCE_PAUSE
+        return delivery.updated_at < wall - BOUNCE_PAUSE
     if delivery.attempts >= settings.HUB_ALERTS_MAX_ATTEMPTS:
         return True  # given up on that one: a new period starts afresh (nothing was lost)
     return delivery.next_attempt_at is None or delivery.next_attempt_at <= now
@@ -222,9 +224,8 @@ def _serve_subscriber(
             claimed.append(section)
     if not claimed:
         return
-    message = build_digest(address, claimed)
     try:
-        message.send(fail_silently=False)
+        build_digest(address, claimed).send(fail_silently=False)
     except smtplib.SMTPRecipientsRefused as error:
         _finish(claimed, DeliveryStatus.BOUNCED, now, error=str(error))
         summary.bounced += len(claimed)
@@ -276,7 +277,7 @@ def claim(
                     # and backoff carry on.
                     taken = Delivery.objects.filter(
                         pk=latest.pk, status=latest.status, updated_at=latest.updated_at
-                    ).update(status=DeliveryStatus.SENDING, updated_at=now, **window)
+                    ).update(status=DeliveryStatus.SENDING, updated_at=timezone.now(), **window)
                     if not taken:
                         return None
                     latest.refresh_from_db()

@@ -82,7 +82,8 @@ class MemberAlertForm(forms.Form):
     frequency = forms.ChoiceField(
         label=gettext_lazy("How often"), choices=Frequency.choices, initial=Frequency.DAILY
     )
-    language = forms.ChoiceField(
+    # Not "language": that is the search facet of a resource's language.
+    email_language = forms.ChoiceField(
         label=gettext_lazy("Language of the e-mails"), choices=DIGEST_LANGUAGES
     )
 

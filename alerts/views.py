@@ -59,7 +59,7 @@ def new_alert(request: HttpRequest) -> HttpResponse:
             initial={
                 "name": saved.default_name(),
                 "frequency": Frequency.DAILY,
-                "language": _language(request),
+                "email_language": _language(request),
             }
         )
     return render(
@@ -93,7 +93,7 @@ def _save_member_alert(request: HttpRequest, saved, data: dict) -> HttpResponse:
         filters=saved.filters,
         collection=saved.collection,
         frequency=data["frequency"],
-        language=data["language"],
+        language=data["email_language"],
         user=request.user,
         confirmed_at=now,
         covered_until=now,
@@ -152,7 +152,7 @@ def _save_visitor_alert(request: HttpRequest, saved, form) -> HttpResponse | Non
         filters=saved.filters,
         collection=saved.collection,
         frequency=data["frequency"],
-        language=data["language"],
+        language=data["email_language"],
         email=email,
     )
     try:
@@ -258,7 +258,7 @@ def mine(request: HttpRequest) -> HttpResponse:
                 initial={
                     "name": alert.name,
                     "frequency": alert.frequency,
-                    "language": alert.language,
+                    "email_language": alert.language,
                 },
                 prefix=f"a{alert.pk}",
             ),
@@ -291,7 +291,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("alerts:mine")
     alert.name = form.cleaned_data["name"]
     alert.frequency = form.cleaned_data["frequency"]
-    alert.language = form.cleaned_data["language"]
+    alert.language = form.cleaned_data["email_language"]
     alert.save(update_fields=["name", "frequency", "language"])
     messages.success(request, _("Alert “%(name)s” saved.") % {"name": alert.name})
     return redirect("alerts:mine")
