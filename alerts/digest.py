@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 # A claim older than this was left by a worker that stopped mid-send: it may be tried again.
 STALLED = datetime.timedelta(minutes=30)
+# A digest lists at most this many resources per alert, then says how many more there are.
+MAX_ITEMS_PER_ALERT = 25
 # A refused address is not tried again for this long.
 BOUNCE_PAUSE = datetime.timedelta(days=1)
 
@@ -137,7 +139,7 @@ def _run(now: datetime.datetime, summary: RunSummary, dry_run: bool) -> None:
     by_subscriber: dict[str, list[tuple[Alert, str]]] = defaultdict(list)
     for alert, period in due:
         by_subscriber[alert.subscriber_key()].append((alert, period))
-    new_cache: dict[tuple[str, ...], dict[int, datetime.datetime]] = {}
+    new_cache: dict = {}  # per label set: what is new; "dates": the new resources' dates
     for entries in by_subscriber.values():
         try:
             _serve_subscriber(entries, now, summary, dry_run, new_cache)
@@ -161,6 +163,16 @@ def _new_for(
     return {pk: when for pk, when in known[1].items() if when > after}
 
 
+def _dates(new: dict[int, datetime.datetime], cache: dict) -> dict:
+    """The new resources' dates, read once per run (shared by every alert that asks)."""
+    known = cache.setdefault("dates", {})
+    missing = [pk for pk in new if pk not in known]
+    if missing:
+        known.update(record_dates(missing))
+        known.update({pk: None for pk in missing if pk not in known})
+    return {pk: known[pk] for pk in new}
+
+
 def _serve_subscriber(
     entries: list[tuple[Alert, str]],
     now: datetime.datetime,
@@ -180,7 +192,7 @@ def _serve_subscriber(
     for alert, period in entries:
         since = alert.covered_until or alert.confirmed_at or alert.created_at
         new = _new_for(labels, since, now, cache)
-        found = find_new(alert, set(new), labels, record_dates(new) if new else {})
+        found = find_new(alert, set(new), labels, _dates(new, cache))
         if not found:
             if not dry_run:
                 _advance(alert, since, now)
@@ -205,8 +217,15 @@ def _serve_subscriber(
                 _advance(alert, alert.covered_until or alert.confirmed_at or alert.created_at, now)
             summary.nothing_new += 1
             continue
-        items.sort(key=lambda item: item[0].first_published_at or now, reverse=True)
-        sections.append(Section(alert=alert, period=period, items=items))
+        items.sort(key=lambda item: (item[1] is not None, item[0].pk), reverse=True)
+        sections.append(
+            Section(
+                alert=alert,
+                period=period,
+                items=items[:MAX_ITEMS_PER_ALERT],
+                more=max(len(items) - MAX_ITEMS_PER_ALERT, 0),
+            )
+        )
     if not sections:
         return
     if dry_run:

@@ -63,6 +63,7 @@ class Section:
     alert: Alert
     period: str
     items: list = field(default_factory=list)  # (ResourcePage, Hit | None)
+    more: int = 0  # new resources found beyond the digest's limit
     delivery: object = None
 
 
@@ -107,7 +108,7 @@ def build_digest(address: str, sections: list[Section]) -> EmailMultiAlternative
         reverse("alerts:leave", args=[leave_token([s.alert.pk for s in sections])])
     )
     with translation.override(language_of(first)):
-        count = sum(len(s.items) for s in sections)
+        count = sum(len(s.items) + s.more for s in sections)
         if len(sections) == 1:
             subject = ngettext(
                 "%(count)s new resource for “%(name)s”",
@@ -126,6 +127,7 @@ def build_digest(address: str, sections: list[Section]) -> EmailMultiAlternative
                     "name": s.alert.name,
                     "url": alert_url(s.alert),
                     "items": [_item(page, hit) for page, hit in s.items],
+                    "more": s.more,
                     "leave_url": absolute(
                         reverse("alerts:leave", args=[leave_token([s.alert.pk])])
                     ),

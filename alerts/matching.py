@@ -100,6 +100,13 @@ def _by_filters(filters: dict[str, tuple[str, ...]], new_ids: set[int]) -> list[
     return [Found(pk) for pk in sorted(queryset.values_list("pk", flat=True))]
 
 
+def _date_of(resource_id: int, dates: dict[int, datetime.date | None]) -> datetime.date | None:
+    """A hit's date: from the new resources' dates when it is one, else from the database."""
+    if resource_id not in dates:
+        dates.update(record_dates([resource_id]))
+    return dates.get(resource_id)
+
+
 def _walk(
     request: SearchRequest, new_ids: set[int], dates: dict[int, datetime.date | None]
 ) -> list[Found]:
@@ -138,7 +145,7 @@ def _walk(
         forward_end = page
         if not hits or page >= (last_page or 0):
             break
-        tail = record_dates([hits[-1].resource_id]).get(hits[-1].resource_id)
+        tail = _date_of(hits[-1].resource_id, dates)
         if oldest_new is not None and tail is not None and tail < oldest_new:
             break  # past the oldest new dated resource
         if oldest_new is None and tail is not None:
@@ -150,7 +157,7 @@ def _walk(
     while missing_undated and asked < MAX_PAGES and page > forward_end:
         hits = ask(page)
         missing_undated = [pk for pk in missing_undated if pk not in found]
-        if not hits or record_dates([hits[0].resource_id]).get(hits[0].resource_id) is not None:
+        if not hits or _date_of(hits[0].resource_id, dates) is not None:
             break
         page -= 1
     if asked >= MAX_PAGES and len(found) < len(wanted):

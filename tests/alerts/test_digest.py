@@ -231,3 +231,15 @@ def test_alerts_on_a_visitor_address_are_never_sent_to_a_member_address(library)
     digest.run(now=later())
     assert recipients() == ["new-address@example.org"]
     assert Alert.objects.count() == 1
+
+
+def test_a_long_digest_lists_the_first_resources_and_says_how_many_more(library, monkeypatch):
+    monkeypatch.setattr(digest, "MAX_ITEMS_PER_ALERT", 2)
+    visitor_alert("reader@example.org", filters={"objective": ["6"]})
+    for n in range(4):
+        publish(library, f"Decent work note {n}", objective=6)
+    digest.run(now=later())
+    body = mail.outbox[0].body
+    assert body.count("* Decent work note") == 2
+    assert "And 2 more new resources: see all results" in body
+    assert "4 new resources" in mail.outbox[0].subject
