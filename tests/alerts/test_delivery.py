@@ -184,3 +184,23 @@ def test_the_worker_runs_digests_every_minute_and_keeps_one_copy_queued(library,
     )
     assert waiting.count() == 1
     assert Alert.objects.get().deliveries.get().status == DeliveryStatus.SENT
+
+
+@pytest.mark.django_db
+def test_operators_see_alerts_and_deliveries_in_both_admins(library, settings):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    alert = visitor_alert("nobody@example.org", filters={"objective": ["6"]})
+    publish(library, "Decent work guidance", objective=6)
+    settings.EMAIL_BACKEND = "tests.alerts.test_delivery.RefusingBackend"
+    digest.run(now=later())
+    client = Client()
+    client.force_login(User.objects.create_superuser("operator", password="pw-operator-1"))
+    listing = client.get("/admin/snippets/alerts/delivery/?status=bounced")
+    assert listing.status_code == 200
+    assert "Bounced" in listing.content.decode()
+    assert client.get("/admin/snippets/alerts/alert/").status_code == 200
+    assert client.get(f"/admin/snippets/alerts/alert/inspect/{alert.pk}/").status_code == 200
+    django_admin = client.get("/django-admin/alerts/delivery/?status__exact=bounced")
+    assert django_admin.status_code == 200 and "Bounced" in django_admin.content.decode()
