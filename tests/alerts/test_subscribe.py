@@ -202,8 +202,13 @@ def test_get_alerts_links_on_search_objective_organisation_twg_and_collection_pa
 
     publish(library, "Remittances corridor study")
     client = Client()
-    search = client.get("/search/?q=remittances&objective=6").content.decode()
-    assert "/alerts/new/?q=remittances&amp;objective=6" in search
+    search = client.get("/search/?q=remittances&objective=6&utm=x").content.decode()
+    form = re.search(
+        r'<form class="get-alerts" action="/alerts/new/" method="get">(.*?)</form>', search
+    )
+    fields = re.findall(r'name="(\w+)" value="([^"]*)"', form.group(1))
+    assert ("q", "remittances") in fields and ("objective", "6") in fields
+    assert "utm" not in form.group(1)
     objective = client.get("/objectives/6/", follow=True).content.decode()
     assert "/alerts/new/?objective=6" in objective
     organisation = Organisation.objects.create(name="Test Agency", slug="test-agency")
