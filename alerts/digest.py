@@ -130,7 +130,18 @@ def run(now: datetime.datetime | None = None, dry_run: bool = False) -> RunSumma
     return summary
 
 
+def forget_unconfirmed(now: datetime.datetime) -> int:
+    """Visitors' alerts never confirmed while their link worked: nothing was ever sent to the
+    address, and it is not kept."""
+    too_old = now - datetime.timedelta(hours=settings.HUB_ALERTS_CONFIRM_HOURS)
+    deleted, _ = Alert.objects.filter(
+        user__isnull=True, confirmed_at__isnull=True, created_at__lt=too_old
+    ).delete()
+    return deleted
+
+
 def _run(now: datetime.datetime, summary: RunSummary, dry_run: bool) -> None:
+    forget_unconfirmed(now)
     if not active_alerts().exists():
         return
     ledger.refresh(now)

@@ -243,3 +243,11 @@ def test_a_long_digest_lists_the_first_resources_and_says_how_many_more(library,
     assert body.count("* Decent work note") == 2
     assert "And 2 more new resources: see all results" in body
     assert "4 new resources" in mail.outbox[0].subject
+
+
+def test_unconfirmed_visitor_addresses_are_forgotten_once_their_link_expired(library):
+    stale = visitor_alert("stale@example.org", "remittances", confirmed_at=None)
+    fresh = visitor_alert("fresh@example.org", "remittances", confirmed_at=None)
+    Alert.objects.filter(pk=stale.pk).update(created_at=later(-49))
+    digest.run(now=later(0))
+    assert list(Alert.objects.values_list("pk", flat=True)) == [fresh.pk]
