@@ -99,5 +99,7 @@ class VisitorAlertForm(MemberAlertForm):
         },
     )
 
+    field_order = ["email", "name", "frequency", "email_language"]
+
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()
