@@ -203,7 +203,9 @@ def _serve_subscriber(
     for alert, period in entries:
         since = alert.covered_until or alert.confirmed_at or alert.created_at
         new = _new_for(labels, since, now, cache)
-        found = find_new(alert, set(new), labels, _dates(new, cache))
+        found = find_new(
+            alert, set(new), labels, _dates(new, cache), memo=cache.setdefault("found", {})
+        )
         if not found:
             if not dry_run:
                 _advance(alert, since, now)

@@ -12,6 +12,7 @@ needs words.
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 from dataclasses import dataclass, replace
 
@@ -63,13 +64,27 @@ def find_new(
     new_ids: set[int],
     access: tuple[str, ...],
     dates: dict[int, datetime.date | None] | None = None,
+    memo: dict | None = None,
 ) -> list[Found]:
     """The resources among `new_ids` that the alert's search finds for a viewer holding `access`.
 
     Access here is the engine's (labels); the caller checks the database again before sending.
+    `memo` (one per run) shares the answer between alerts saving the same search for the same
+    labels and the same new resources: many subscribers follow the same objective or words.
     """
     if not new_ids:
         return []
+    if memo is not None:
+        key = (
+            alert.query.strip(),
+            json.dumps(alert.filters or {}, sort_keys=True),
+            alert.collection_id,
+            access,
+            frozenset(new_ids),
+        )
+        if key not in memo:
+            memo[key] = find_new(alert, new_ids, access, dates)
+        return memo[key]
     if alert.collection_id:
         in_collection = CollectionEntry.objects.filter(
             collection_id=alert.collection_id,

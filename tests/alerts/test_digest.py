@@ -251,3 +251,20 @@ def test_unconfirmed_visitor_addresses_are_forgotten_once_their_link_expired(lib
     Alert.objects.filter(pk=stale.pk).update(created_at=later(-49))
     digest.run(now=later(0))
     assert list(Alert.objects.values_list("pk", flat=True)) == [fresh.pk]
+
+
+def test_alerts_saving_the_same_search_ask_the_engine_once(library, search_backend, monkeypatch):
+    calls = []
+    real = type(search_backend).search
+
+    def counted(self, request):
+        calls.append(request.query.raw)
+        return real(self, request)
+
+    monkeypatch.setattr(type(search_backend), "search", counted)
+    for n in range(3):
+        visitor_alert(f"reader{n}@example.org", "remittances")
+    publish(library, "Remittances corridor study")
+    digest.run(now=later())
+    assert len(mail.outbox) == 3
+    assert len(calls) == 1
