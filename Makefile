@@ -11,7 +11,7 @@ HUB_TEST_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ELASTICSEARCH_PORT)
 PYTEST_ARGS ?=
 export ELASTICSEARCH_PORT
 
-.PHONY: screenshots help install run test chromium nginx tesseract lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick bench-suggest
+.PHONY: screenshots help install run test chromium nginx tesseract lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick bench-suggest bench-alerts
 
 help:
 	@echo "make run                 migrate, seed demo content, serve http://127.0.0.1:8000 (+ task worker)"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench               search and page benchmark at 10,000 and 100,000 resources -> bench/results/"
 	@echo "                         (BENCH_ARGS='--es-scales 10000 --reference-records 2000' to shorten it)"
 	@echo "make bench-quick         the same at a few hundred resources (bench/results/bench-quick.*)"
+	@echo "make bench-alerts        one alerts digest run: 10,000 alerts over 1,000 new resources"
 	@echo "make bench-extract       text extraction benchmark over ../shared/corpus beside pdftotext"
 	@echo "make screenshots         docs/screenshots/ at 1366 and 390 px from a running demo (make run)"
 	@echo "make bench-suggest       objective suggestions over ../shared/relevance, near-duplicates over"
@@ -129,6 +130,10 @@ bench: install elasticsearch
 
 bench-quick: install elasticsearch
 	$(PY) -m bench.run --quick $(BENCH_ARGS)
+
+# One digest run of the alerts app at scale (embedded engine) -> bench/results/alerts.{json,md}.
+bench-alerts: install
+	$(PY) -m bench.alerts $(BENCH_ARGS)
 
 clean:
 	rm -rf var/ .ruff_cache/ .pytest_cache/

@@ -23,6 +23,7 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="document_file"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include(search_urls)),
+    path("alerts/", include("alerts.urls")),
     path("health/", health, name="health"),
     path("sign-in/", MemberSignInView.as_view(), name="sign_in"),
     path("start/", member_start, name="member_start"),

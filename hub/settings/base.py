@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "governance",
     "opendata",
     "suggestions",
+    "alerts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -233,6 +234,19 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "knowledge-hub@localhost")
+
+# Saved searches and e-mail digests (alerts/): how many alerts one member and one e-mail
+# address may keep, how many subscriptions one address may ask for per hour, how long a
+# visitor's confirmation link works, and when daily and weekly digests go out (local time).
+HUB_ALERTS_MAX_PER_MEMBER = int(os.environ.get("HUB_ALERTS_MAX_PER_MEMBER", "50"))
+HUB_ALERTS_MAX_PER_ADDRESS = int(os.environ.get("HUB_ALERTS_MAX_PER_ADDRESS", "10"))
+HUB_ALERTS_SUBSCRIBE_PER_HOUR = int(os.environ.get("HUB_ALERTS_SUBSCRIBE_PER_HOUR", "5"))
+HUB_ALERTS_CONFIRM_HOURS = int(os.environ.get("HUB_ALERTS_CONFIRM_HOURS", "48"))
+HUB_ALERTS_DIGEST_HOUR = int(os.environ.get("HUB_ALERTS_DIGEST_HOUR", "7"))
+# A digest the mail server refused is tried again after base * 2^(attempt-1) minutes, capped.
+HUB_ALERTS_MAX_ATTEMPTS = int(os.environ.get("HUB_ALERTS_MAX_ATTEMPTS", "6"))
+HUB_ALERTS_RETRY_BASE_MINUTES = float(os.environ.get("HUB_ALERTS_RETRY_BASE_MINUTES", "5"))
+HUB_ALERTS_RETRY_MAX_MINUTES = float(os.environ.get("HUB_ALERTS_RETRY_MAX_MINUTES", "240"))
 
 LOGGING = {
     "version": 1,
