@@ -5,8 +5,8 @@
 - A request body larger than HUB_MAX_REQUEST_MB is refused before Django reads it (413).
 - Failed sign-ins are counted per account and address; past HUB_LOGIN_ATTEMPTS within
   HUB_LOGIN_LOCKOUT_MINUTES, sign-in is refused with a message saying when to try again.
-- A document is served only to someone who may see a live resource it is attached to (or an
-  editor); a file attached to nothing public is not downloadable by guessing its id.
+- A document is served only to someone who may see a live page holding it, or to an editor with
+  rights on its collection (library.document_access); admin access alone is not enough.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
@@ -145,40 +145,34 @@ class ThrottledLoginForm(LoginForm):
 
 
 def may_download(document, user) -> bool:
-    """A file is never more visible than the pages it belongs to.
+    """A file is never more visible than the pages it belongs to (library.document_access)."""
+    from library.document_access import may_download as decide
 
-    Editors (admin access) may fetch files as the admin lets them; everyone else needs a live
-    page holding it (a resource, a meeting's minutes...) that they may see. Collection privacy is
-    checked by Wagtail's own hook before this one.
-    """
-    from library.access import document_holders, visible_pages
-
-    if user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
-        return True
-    return any(
-        visible_pages(holders(document).live(), user).exists() for holders in document_holders()
-    )
+    return decide(document, user)
 
 
 def check_page_access(page, request: HttpRequest) -> HttpResponse | None:
-    """Members-only pages need a member: a signed-in account in no group is refused (Wagtail
-    alone would let any signed-in account through), as search treats it."""
-    from library.access import can_view_page
+    """A page the viewer may not see answers exactly as a page that does not exist: 404.
+
+    Decided for issue 19: a sign-in redirect for restricted pages (and 404 for unknown ones)
+    confirmed to anyone that a restricted page exists at that address. Every viewer who may not
+    see a page (anonymous, an account in no group, a member of another group) now gets the same
+    "Page not found" as an unknown address; that page offers anonymous visitors "Members: sign in"
+    with the address to come back to, so a member following a link still gets there. Runs before
+    Wagtail's own view-restriction check (before_serve_page hooks run first). Pages behind a
+    shared password are left to Wagtail's password form.
+    """
+    from wagtail.models import BaseViewRestriction
+
+    from library.access import can_view_page, page_restrictions
 
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or can_view_page(user, page):
-        return None  # anonymous visitors get Wagtail's own sign-in redirect
-    return render(
-        request,
-        "hub/refused.html",
-        {
-            "message": _(
-                "Your account is not (yet) a member of a network group, so this page is not "
-                "available to you. Ask the Secretariat to add you to the Members group."
-            )
-        },
-        status=403,
-    )
+    if can_view_page(user, page):
+        return None
+    restrictions = page_restrictions(page)
+    if any(r.restriction_type == BaseViewRestriction.PASSWORD for r in restrictions):
+        return None
+    raise Http404
 
 
 def check_document_access(document, request: HttpRequest) -> HttpResponse | None:
