@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hub.security.PrivateForMembersMiddleware",
+    "hub.throttle.KnownDeviceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -160,6 +161,15 @@ DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("HUB_MAX_FILES_PER_REQUEST", "
 # Sign-in: failed attempts per account and address before a pause, and the pause.
 HUB_LOGIN_ATTEMPTS = int(os.environ.get("HUB_LOGIN_ATTEMPTS", "5"))
 HUB_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("HUB_LOGIN_LOCKOUT_MINUTES", "15"))
+# hub/throttle.py: failures from one address over all accounts, and against one account over all
+# addresses, before sign-in pauses (a browser the account signed in from before still passes).
+HUB_LOGIN_ADDRESS_ATTEMPTS = int(os.environ.get("HUB_LOGIN_ADDRESS_ATTEMPTS", "20"))
+HUB_LOGIN_ACCOUNT_ATTEMPTS = int(os.environ.get("HUB_LOGIN_ACCOUNT_ATTEMPTS", "20"))
+# Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): in
+# production the nginx of deploy/nginx.conf (and a TLS terminator in front of it, if any).
+HUB_TRUSTED_PROXIES = [
+    item.strip() for item in os.environ.get("HUB_TRUSTED_PROXIES", "").split(",") if item.strip()
+]
 AUTHENTICATION_BACKENDS = ["hub.security.ThrottledModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "hub.security.ThrottledLoginForm"
 # Restricted pages send visitors to the members' sign-in page, not the admin's.
@@ -174,6 +184,14 @@ HUB_TASK_RETRY_BASE_SECONDS = float(os.environ.get("HUB_TASK_RETRY_BASE_SECONDS"
 HUB_TASK_RETRY_MAX_SECONDS = float(os.environ.get("HUB_TASK_RETRY_MAX_SECONDS", "1800"))
 # A task RUNNING longer than this was abandoned by a killed worker: run_worker queues it again.
 HUB_TASK_STALLED_SECONDS = float(os.environ.get("HUB_TASK_STALLED_SECONDS", "3600"))
+# The worker's heartbeat (hub/worker_health.py): it beats every HEARTBEAT seconds; /health/ and
+# the admin say "no worker" after SILENT seconds without a beat; a RUNNING task whose worker has
+# not beaten for LEASE seconds is queued again; a worker that cannot write its beat for GIVE_UP
+# seconds (database locked, var/ read-only) exits with status 1 so that it is restarted.
+HUB_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("HUB_WORKER_HEARTBEAT_SECONDS", "10"))
+HUB_WORKER_SILENT_SECONDS = float(os.environ.get("HUB_WORKER_SILENT_SECONDS", "60"))
+HUB_WORKER_LEASE_SECONDS = float(os.environ.get("HUB_WORKER_LEASE_SECONDS", "120"))
+HUB_WORKER_GIVE_UP_SECONDS = float(os.environ.get("HUB_WORKER_GIVE_UP_SECONDS", "60"))
 # /health/ answers 503 when a runnable task has waited longer than this (no worker running).
 HUB_HEALTH_MAX_QUEUE_AGE_SECONDS = float(os.environ.get("HUB_HEALTH_MAX_QUEUE_AGE_SECONDS", "600"))
 
