@@ -13,6 +13,9 @@ from .health import health
 from .security import MemberLoginForm
 from .sitemaps import sitemap
 
+# A busy database answers 503 with Retry-After wherever the error surfaces (hub/busy.py).
+handler500 = "hub.busy.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hub.security.PrivateForMembersMiddleware",
     "hub.throttle.KnownDeviceMiddleware",
+    "hub.busy.DatabaseBusyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -107,7 +108,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            # A writer waits this long for the lock, then the request answers 503 with
+            # Retry-After (hub/busy.py) instead of hanging.
+            "timeout": float(os.environ.get("HUB_DATABASE_BUSY_SECONDS", "10")),
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
