@@ -200,6 +200,9 @@ HUB_WORKER_GIVE_UP_SECONDS = float(os.environ.get("HUB_WORKER_GIVE_UP_SECONDS", 
 # /health/ answers 503 when a runnable task has waited longer than this (no worker running).
 HUB_HEALTH_MAX_QUEUE_AGE_SECONDS = float(os.environ.get("HUB_HEALTH_MAX_QUEUE_AGE_SECONDS", "600"))
 
+# Personal calendar feed links (governance/feed_tokens.py) work this many days (revocable).
+HUB_CALENDAR_TOKEN_DAYS = int(os.environ.get("HUB_CALENDAR_TOKEN_DAYS", "365"))
+
 # Extraction limits: a file may not hold the worker longer or larger than this.
 HUB_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("HUB_EXTRACTION_TIMEOUT_SECONDS", "60"))
 HUB_EXTRACTION_MEMORY_MB = int(os.environ.get("HUB_EXTRACTION_MEMORY_MB", "1024"))
