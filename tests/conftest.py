@@ -13,6 +13,51 @@ ELASTICSEARCH_URL = os.environ.get("HUB_TEST_ELASTICSEARCH_URL", "http://127.0.0
 REQUIRE_ELASTICSEARCH = os.environ.get("REQUIRE_ELASTICSEARCH") == "1"
 
 
+# The PostgreSQL pass of `make test` (HUB_TEST_DATABASE_URL set, see hub/settings/test.py): only
+# the tests that touch the database, once each (the search engine's side was covered by the first
+# pass: the embedded engine only), without the browser and benchmark tests.
+ON_POSTGRES = os.environ.get("HUB_TEST_DATABASE_URL", "").startswith("postgres")
+_NOT_ON_POSTGRES = ("tests/e2e/", "tests/bench/", "tests/deploy/")
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "admin_client", "admin_user"}
+
+
+def _touches_the_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        _DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def _postgres_selection(item) -> bool:
+    path = item.nodeid.replace("\\", "/")
+    if path.startswith(_NOT_ON_POSTGRES):
+        return False
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and callspec.params.get("search_backend") == "elasticsearch":
+        return False
+    return _touches_the_database(item)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    if not ON_POSTGRES:
+        return
+    kept = [item for item in items if _postgres_selection(item)]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
+
+
+@pytest.fixture(scope="session", autouse=True)
+def postgres_reachable() -> None:
+    """The PostgreSQL pass fails at once (and clearly) when the cluster is not there."""
+    if not ON_POSTGRES:
+        return
+    import psycopg
+
+    try:
+        psycopg.connect(os.environ["HUB_TEST_DATABASE_URL"], connect_timeout=5).close()
+    except psycopg.Error as error:
+        pytest.fail(f"HUB_TEST_DATABASE_URL is set but PostgreSQL does not answer: {error}")
+
+
 def _elasticsearch_problem() -> str | None:
     from elasticsearch import Elasticsearch
 
