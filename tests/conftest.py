@@ -19,6 +19,20 @@ REQUIRE_ELASTICSEARCH = os.environ.get("REQUIRE_ELASTICSEARCH") == "1"
 ON_POSTGRES = os.environ.get("HUB_TEST_DATABASE_URL", "").startswith("postgres")
 _NOT_ON_POSTGRES = ("tests/e2e/", "tests/bench/", "tests/deploy/")
 _DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "admin_client", "admin_user"}
+# These run django_tasks_db's worker inside the test's own transaction; the worker closes its
+# connection after each task (close_old_connections), which SQLite's in-memory database ignores
+# and PostgreSQL does not (the test's transaction is gone). The same code runs on PostgreSQL in
+# production, in its own process; the subprocess worker tests (tests/hub/test_worker_health.py)
+# cover the worker against a real database.
+_IN_PROCESS_WORKER = (
+    "tests/hub/test_publishing_schedule.py::test_an_approved_paper_with_a_date_goes_live_when",
+    "tests/hub/test_publishing_schedule.py::test_old_finished_runs_are_pruned",
+    "tests/hub/test_wagtail_tasks.py::",
+    "tests/library/test_worker.py::test_the_worker_reads_an_upload_and_indexes",
+    "tests/search/test_faults.py::test_elasticsearch_down_while_editors_publish",
+    "tests/search/test_faults.py::test_retries_give_up_after_the_limit",
+    "tests/search/test_faults.py::test_tasks_for_objects_deleted_meanwhile",
+)
 
 
 def _touches_the_database(item) -> bool:
@@ -29,7 +43,7 @@ def _touches_the_database(item) -> bool:
 
 def _postgres_selection(item) -> bool:
     path = item.nodeid.replace("\\", "/")
-    if path.startswith(_NOT_ON_POSTGRES):
+    if path.startswith(_NOT_ON_POSTGRES) or path.startswith(_IN_PROCESS_WORKER):
         return False
     callspec = getattr(item, "callspec", None)
     if callspec is not None and callspec.params.get("search_backend") == "elasticsearch":
