@@ -9,9 +9,11 @@ STAMP := $(VENV)/.installed
 ELASTICSEARCH_PORT ?= 9200
 HUB_TEST_ELASTICSEARCH_URL ?= http://127.0.0.1:$(ELASTICSEARCH_PORT)
 PYTEST_ARGS ?=
-export ELASTICSEARCH_PORT
+HUB_PG_PORT ?= 5433
+HUB_TEST_POSTGRES_URL ?= postgres://hub@127.0.0.1:$(HUB_PG_PORT)/hub
+export ELASTICSEARCH_PORT HUB_PG_PORT
 
-.PHONY: screenshots help install run test chromium nginx tesseract lint format elasticsearch elasticsearch-stop clean check-deploy bench-extract bench bench-quick bench-suggest bench-alerts
+.PHONY: screenshots help install run test test-postgres chromium nginx tesseract lint format elasticsearch elasticsearch-stop postgres postgres-stop clean check-deploy bench-extract bench bench-quick bench-suggest bench-alerts
 
 help:
 	@echo "make run                 migrate, seed demo content, serve http://127.0.0.1:8000 (+ task worker)"
@@ -20,6 +22,8 @@ help:
 	@echo "make install             create .venv and install the project with its test tools"
 	@echo "make lint | format       ruff check / ruff format"
 	@echo "make elasticsearch       start the local Elasticsearch node (elasticsearch-stop stops it)"
+	@echo "make postgres            start the local PostgreSQL test cluster (postgres-stop stops it)"
+	@echo "make test-postgres       the database tests on PostgreSQL alone (part of make test)"
 	@echo "make check-deploy        Django's deployment checks against the production settings"
 	@echo "make bench               search and page benchmark at 10,000 and 100,000 resources -> bench/results/"
 	@echo "                         (BENCH_ARGS='--es-scales 10000 --reference-records 2000' to shorten it)"
@@ -59,6 +63,33 @@ test: install elasticsearch chromium nginx tesseract
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(PY) manage.py makemigrations --check --dry-run
 	HUB_TEST_ELASTICSEARCH_URL=$(HUB_TEST_ELASTICSEARCH_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-postgres
+
+# The tests that touch the database, again on PostgreSQL as production runs it (tests/conftest.py
+# selects them: no browser or benchmark tests, the embedded search engine only). Without a
+# PostgreSQL this is skipped with a note, unless REQUIRE_POSTGRES=1 (CI), where it must run.
+test-postgres: install
+	@if $(MAKE) --no-print-directory postgres; then \
+	    HUB_TEST_DATABASE_URL=$(HUB_TEST_POSTGRES_URL) $(VENV)/bin/pytest $(PYTEST_ARGS); \
+	elif [ "$${REQUIRE_POSTGRES:-}" = 1 ]; then \
+	    echo "REQUIRE_POSTGRES=1 but PostgreSQL could not be started" >&2; exit 1; \
+	else \
+	    echo "PostgreSQL is not available: the PostgreSQL pass is skipped (make postgres)." >&2; \
+	fi
+
+# Debian's PostgreSQL (binaries only: scripts/postgres.sh runs a cluster of its own, unprivileged).
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	        apt-get install -y -qq postgresql || (apt-get update -qq && apt-get install -y -qq postgresql); \
+	    else \
+	        echo "The PostgreSQL pass needs PostgreSQL: run 'sudo apt-get install postgresql'." >&2; exit 1; \
+	    fi; \
+	fi
+	bash scripts/postgres.sh start
+
+postgres-stop:
+	bash scripts/postgres.sh stop
 
 # The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 chromium:

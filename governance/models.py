@@ -95,9 +95,11 @@ class MeetingIndexPage(PrivateWhenSignedIn, Page):
         context["upcoming"] = meetings.filter(date__gte=now).order_by("date", "start_time", "pk")
         context["past"] = meetings.filter(date__lt=now).order_by("-date", "-start_time", "-pk")
         if request.user.is_authenticated:
+            from .feed_tokens import token_days
             from .views import personal_calendar_url
 
             context["personal_calendar_url"] = personal_calendar_url(request)
+            context["calendar_link_days"] = token_days()
         return context
 
 
@@ -464,3 +466,6 @@ class WorkplanActivity(Orderable, ClusterableModel):
         if self.status == ActivityStatus.DONE:
             return 100
         return min(self.progress, 100)
+
+
+from .feed_tokens import CalendarToken  # noqa: E402, F401 - Django finds models in models.py

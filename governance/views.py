@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from django.contrib.auth import get_user_model
-from django.core import signing
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from . import feed_tokens
 from .coverage import coverage, heat_map_svg, legends
 from .ical import render_calendar
 from .models import MeetingIndexPage, today
@@ -94,26 +96,32 @@ def decision_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-CALENDAR_SALT = "governance.meeting-calendar"
-
-
 def personal_calendar_url(request: HttpRequest) -> str:
-    """A member's own feed address: calendar apps send no cookie, so the link carries a signed
-    token naming the member (their access is read afresh on every fetch)."""
-    token = signing.dumps(request.user.pk, salt=CALENDAR_SALT)
+    """A member's own feed address: calendar apps send no cookie, so the link carries a token
+    naming the member (governance.feed_tokens: random, expiring, revocable; their access is read
+    afresh on every fetch)."""
+    token = feed_tokens.current_key(request.user)
     return request.build_absolute_uri(f"{reverse('meeting_calendar')}?token={token}")
 
 
 def _calendar_viewer(request: HttpRequest):
-    """The member a token names (None: the token is bad), else the request's own user."""
+    """The member a token names (None: the token is bad, expired or revoked), else the request's
+    own user."""
     token = request.GET.get("token")
-    if not token:
+    if token is None:
         return request.user
-    try:
-        user_id = signing.loads(token, salt=CALENDAR_SALT)
-    except signing.BadSignature:
-        return None
-    return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    return feed_tokens.user_for(token)
+
+
+@require_POST
+def revoke_calendar_link(request: HttpRequest) -> HttpResponse:
+    """The member's feed links stop working; the meetings page shows a new one."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    feed_tokens.revoke(request.user)
+    messages.success(request, _("Your old calendar link no longer works. Here is a new one."))
+    index = MeetingIndexPage.objects.live().first()
+    return HttpResponseRedirect(index.url if index is not None and index.url else "/")
 
 
 @private_when_signed_in

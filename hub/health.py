@@ -1,4 +1,4 @@
-"""GET /health/: is the hub able to serve? Database, search index and task queue, as JSON.
+"""GET /health/: is the hub able to serve? Database, search index, task queue and worker, as JSON.
 
 HTTP 200 when everything is ok, 503 otherwise (for load balancers and monitoring). The answer
 names states and counts only: never an address, a credential or a traceback.
@@ -79,6 +79,27 @@ def queue_state() -> dict:
     }
 
 
+def worker_state() -> dict:
+    """Has a worker beaten within HUB_WORKER_SILENT_SECONDS? (hub.worker_health)"""
+    from hub import worker_health
+    from hub.task_queue import uses_database_queue
+
+    if not uses_database_queue():
+        return {"status": "ok", "backend": "immediate"}
+    try:
+        seconds = worker_health.last_beat_seconds()
+    except DatabaseError:
+        logger.exception("Health check: worker heartbeats unreadable")
+        return {"status": "error"}
+    alive = seconds is not None and seconds <= worker_health.silent_seconds()
+    return {
+        # A hub whose worker is gone still serves pages, but uploads stay unread and the index
+        # stops following the database: not healthy.
+        "status": "ok" if alive else "absent",
+        "last_beat_seconds": round(seconds, 1) if seconds is not None else None,
+    }
+
+
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
@@ -87,6 +108,7 @@ def health(request: HttpRequest) -> JsonResponse:
         "database": database,
         "index": index_state(),
         "queue": queue_state() if database["status"] == "ok" else {"status": "error"},
+        "worker": worker_state() if database["status"] == "ok" else {"status": "error"},
     }
     healthy = all(part["status"] == "ok" for part in body.values())
     body["status"] = "ok" if healthy else "error"

@@ -70,6 +70,7 @@ from .organisations import (  # noqa: E402 - Django finds models in models.py
     WorkingGroupStatus,
 )
 from .publishing.models import ReviewTask, TwgSectionPage  # noqa: E402
+from .worker_health import WorkerBeat  # noqa: E402
 
 __all__ = [
     "NetworkIdentity",
@@ -80,4 +81,5 @@ __all__ = [
     "TwgSectionPage",
     "WorkingGroup",
     "WorkingGroupStatus",
+    "WorkerBeat",
 ]

@@ -96,6 +96,17 @@ class WorkingGroup(index.Indexed, models.Model):
         related_name="chaired_working_group",
         verbose_name=_("chairs' user group"),
     )
+    # The TWG's own collection of working files: the only one its groups may upload to and choose
+    # from (hub.roles.ensure_twg_collection).
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("collection of working files"),
+    )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from . import task_queue
+from .health import queue_state, worker_state
 from .roles import SECRETARIAT
 
 SHOWN_FAILURES = 25
@@ -67,5 +68,7 @@ def task_queue_view(request: HttpRequest) -> HttpResponse:
             "state": task_queue.queue_state(),
             "failures": task_queue.recent_failures(SHOWN_FAILURES),
             "stalled_minutes": round(task_queue.stalled_seconds() / 60),
+            "worker": worker_state(),
+            "queue_health": queue_state(),
         },
     )

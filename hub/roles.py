@@ -64,7 +64,8 @@ MEDIA_RIGHTS_SECRETARIAT = (
     ("wagtailimages", "delete_image"),
     ("wagtailimages", "choose_image"),
 )
-# TWG members upload attachments; Wagtail lets them edit only the files they uploaded.
+# TWG members upload attachments to their TWG's own collection (never the root: the root's rights
+# reach every file); Wagtail lets them edit only the files they uploaded.
 MEDIA_RIGHTS_TWG = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
@@ -194,16 +195,45 @@ def sync_twg_groups(working_group) -> tuple[Group, Group]:
     return members, chairs
 
 
-def grant_twg_rights(group: Group, section) -> None:
-    """Admin access, uploads, and add/edit on the TWG's own section page (nowhere else)."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+def twg_collection_name(working_group) -> str:
+    return f"TWG working files: {working_group.name}"[:255]
+
+
+def ensure_twg_collection(working_group):
+    """The TWG's own collection of working files (made once, renamed with the TWG).
+
+    Its members upload and choose files there and nowhere else: a TWG never sees, in the admin,
+    the files of another TWG or of the Executive Committee. The collection carries no view
+    restriction of its own: once a file is attached to a published page, whoever may see that
+    page may download it (hub.document_access).
+    """
+    from wagtail.models import Collection
+
+    collection = working_group.collection
+    name = twg_collection_name(working_group)
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=name)
+        type(working_group).objects.filter(pk=working_group.pk).update(collection=collection)
+        working_group.collection = collection
+    elif collection.name != name:
+        collection.name = name
+        collection.save(update_fields=["name"])
+    return collection
+
+
+def grant_twg_rights(group: Group, section, collection=None) -> None:
+    """Admin access, uploads to the TWG's own collection, and add/edit in its own section only."""
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
     group.permissions.add(*_permissions(global_apps, [ACCESS_ADMIN]))
-    root_collection = Collection.get_first_root_node()
-    for permission in _permissions(global_apps, MEDIA_RIGHTS_TWG):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root_collection, permission=permission
-        )
+    # Rights on any other collection (the root's, given before TWGs had their own) go: they would
+    # list every file of the hub in the TWG's chooser.
+    GroupCollectionPermission.objects.filter(group=group).exclude(collection=collection).delete()
+    if collection is not None:
+        for permission in _permissions(global_apps, MEDIA_RIGHTS_TWG):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
     if section is not None:
         for permission in _page_permissions(global_apps, PAGE_RIGHTS_TWG):
             GroupPagePermission.objects.get_or_create(
@@ -226,6 +256,7 @@ __all__ = [
     "ROLE_GROUPS",
     "SECRETARIAT",
     "create_role_groups",
+    "ensure_twg_collection",
     "grant_twg_rights",
     "revoke_all_rights",
     "role_group",

@@ -3,17 +3,16 @@
 - Pages a signed-in member sees may name restricted resources: they are `Cache-Control: private`
   and vary on the cookie, so no shared cache ever hands them to someone else.
 - A request body larger than HUB_MAX_REQUEST_MB is refused before Django reads it (413).
-- Failed sign-ins are counted per account and address; past HUB_LOGIN_ATTEMPTS within
-  HUB_LOGIN_LOCKOUT_MINUTES, sign-in is refused with a message saying when to try again.
-- A document is served only to someone who may see a live resource it is attached to (or an
-  editor); a file attached to nothing public is not downloadable by guessing its id.
+- Failed sign-ins are counted (hub.throttle: per account and address, per address, per account,
+  a known device passing); past the limits, sign-in is refused with a message saying when to try
+  again.
+- A document is served only to someone who may see a live page holding it, or to an editor with
+  rights on its collection (library.document_access); admin access alone is not enough.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-import time
 from collections.abc import Callable
 
 from django import forms
@@ -21,15 +20,16 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from wagtail.admin.forms.auth import LoginForm
+
+from . import throttle
 
 # -- caching -------------------------------------------------------------------------------------
 
@@ -79,38 +79,20 @@ class RequestSizeLimitMiddleware:
 # -- sign-in attempts ----------------------------------------------------------------------------
 
 
-def _attempts_key(username: str, address: str) -> str:
-    digest = hashlib.sha256(f"{username.casefold()}|{address}".encode()).hexdigest()[:32]
-    return f"hub-login-failures:{digest}"
-
-
-def _address(request: HttpRequest | None) -> str:
-    return (request.META.get("REMOTE_ADDR", "") if request is not None else "") or "unknown"
-
-
-def locked_for(username: str, request: HttpRequest | None) -> int:
-    """Seconds until this account may try again from this address (0: it may now)."""
-    failures = cache.get(_attempts_key(username, _address(request))) or []
-    window = settings.HUB_LOGIN_LOCKOUT_MINUTES * 60
-    recent = [moment for moment in failures if moment > time.time() - window]
-    if len(recent) < settings.HUB_LOGIN_ATTEMPTS:
-        return 0
-    return max(1, int(min(recent) + window - time.time()))
+# The counting itself lives in hub.throttle (client address through trusted proxies, counts per
+# account, address and known device).
+_attempts_key = throttle.attempts_key
+locked_for = throttle.locked_for
 
 
 @receiver(user_login_failed)
 def count_failure(sender, credentials: dict, request: HttpRequest | None = None, **kwargs) -> None:
-    username = str(credentials.get("username", ""))
-    key = _attempts_key(username, _address(request))
-    window = settings.HUB_LOGIN_LOCKOUT_MINUTES * 60
-    failures = [m for m in (cache.get(key) or []) if m > time.time() - window]
-    failures.append(time.time())
-    cache.set(key, failures[-50:], timeout=window)
+    throttle.count_failure(str(credentials.get("username", "")), request)
 
 
 @receiver(user_logged_in)
 def forget_failures(sender, request: HttpRequest, user, **kwargs) -> None:
-    cache.delete(_attempts_key(user.get_username(), _address(request)))
+    throttle.forget_failures(user.get_username(), request)
 
 
 def lockout_message(seconds: int) -> str:
@@ -145,40 +127,34 @@ class ThrottledLoginForm(LoginForm):
 
 
 def may_download(document, user) -> bool:
-    """A file is never more visible than the pages it belongs to.
+    """A file is never more visible than the pages it belongs to (library.document_access)."""
+    from library.document_access import may_download as decide
 
-    Editors (admin access) may fetch files as the admin lets them; everyone else needs a live
-    page holding it (a resource, a meeting's minutes...) that they may see. Collection privacy is
-    checked by Wagtail's own hook before this one.
-    """
-    from library.access import document_holders, visible_pages
-
-    if user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
-        return True
-    return any(
-        visible_pages(holders(document).live(), user).exists() for holders in document_holders()
-    )
+    return decide(document, user)
 
 
 def check_page_access(page, request: HttpRequest) -> HttpResponse | None:
-    """Members-only pages need a member: a signed-in account in no group is refused (Wagtail
-    alone would let any signed-in account through), as search treats it."""
-    from library.access import can_view_page
+    """A page the viewer may not see answers exactly as a page that does not exist: 404.
+
+    Decided for issue 19: a sign-in redirect for restricted pages (and 404 for unknown ones)
+    confirmed to anyone that a restricted page exists at that address. Every viewer who may not
+    see a page (anonymous, an account in no group, a member of another group) now gets the same
+    "Page not found" as an unknown address; that page offers anonymous visitors "Members: sign in"
+    with the address to come back to, so a member following a link still gets there. Runs before
+    Wagtail's own view-restriction check (before_serve_page hooks run first). Pages behind a
+    shared password are left to Wagtail's password form.
+    """
+    from wagtail.models import BaseViewRestriction
+
+    from library.access import can_view_page, page_restrictions
 
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or can_view_page(user, page):
-        return None  # anonymous visitors get Wagtail's own sign-in redirect
-    return render(
-        request,
-        "hub/refused.html",
-        {
-            "message": _(
-                "Your account is not (yet) a member of a network group, so this page is not "
-                "available to you. Ask the Secretariat to add you to the Members group."
-            )
-        },
-        status=403,
-    )
+    if can_view_page(user, page):
+        return None
+    restrictions = page_restrictions(page)
+    if any(r.restriction_type == BaseViewRestriction.PASSWORD for r in restrictions):
+        return None
+    raise Http404
 
 
 def check_document_access(document, request: HttpRequest) -> HttpResponse | None:

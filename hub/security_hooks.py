@@ -13,5 +13,6 @@ def documents_follow_their_pages(document, request):
 
 @hooks.register("before_serve_page", order=100)
 def members_only_means_members(page, request, serve_args, serve_kwargs):
-    # After Wagtail's own view-restriction hook has let a signed-in account through.
+    # Before Wagtail's view-restriction check (on_serve_page): a page the viewer may not see is
+    # 404, exactly as an unknown address.
     return check_page_access(page, request)

@@ -8,7 +8,8 @@ ERROR log and the task is recorded as failed (the admin lists it, and it can be 
 
 A worker killed mid-task (kill -9, out of memory, a host restart) leaves its task RUNNING
 forever: django_tasks_db never looks at it again. `requeue_stalled` puts such tasks back in the
-queue; `manage.py run_worker` does it when it starts and every few minutes after.
+queue once their worker's heartbeat lease has run out (hub.worker_health); `manage.py
+run_worker` does it when it starts and every lease/2 seconds after.
 """
 
 from __future__ import annotations
@@ -178,17 +179,36 @@ def requeue(task_ids: list[str]) -> int:
 
 
 def requeue_stalled(older_than_seconds: float | None = None) -> int:
-    """Tasks RUNNING for longer than any task may take were abandoned by a dead worker: queue
-    them again. Returns how many."""
+    """Queue again the tasks a dead worker abandoned. Returns how many.
+
+    A RUNNING task was abandoned when the worker running it has stopped beating for longer than
+    its lease (hub.worker_health: killed, out of memory, host restarted), or, whatever the
+    beats say, when it has run longer than any task may take (HUB_TASK_STALLED_SECONDS).
+    """
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
+    from .worker_health import lease_seconds, live_worker_ids
+
+    now = timezone.now()
     seconds = stalled_seconds() if older_than_seconds is None else older_than_seconds
-    cutoff = timezone.now() - datetime.timedelta(seconds=seconds)
-    count = (
-        DBTaskResult.objects.running()
-        .filter(started_at__lt=cutoff)
-        .update(status=TaskResultStatus.READY, started_at=None, run_after=timezone.now())
+    running = DBTaskResult.objects.running()
+    abandoned = set(
+        running.filter(started_at__lt=now - datetime.timedelta(seconds=seconds)).values_list(
+            "pk", flat=True
+        )
+    )
+    lease = lease_seconds()
+    alive = live_worker_ids(lease)
+    for pk, worker_ids in running.filter(
+        started_at__lt=now - datetime.timedelta(seconds=lease)
+    ).values_list("pk", "worker_ids"):
+        if not worker_ids or worker_ids[-1] not in alive:
+            abandoned.add(pk)
+    if not abandoned:
+        return 0
+    count = running.filter(pk__in=abandoned).update(
+        status=TaskResultStatus.READY, started_at=None, run_after=timezone.now()
     )
     if count:
         logger.warning("Re-queued %d task(s) abandoned by a stopped worker", count)

@@ -16,6 +16,9 @@ from .identity import favicon, logo
 from .members import MemberSignInView, member_start
 from .sitemaps import sitemap
 
+# A busy database answers 503 with Retry-After wherever the error surfaces (hub/busy.py).
+handler500 = "hub.busy.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

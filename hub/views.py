@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from library.access import is_network_member
 from library.views import newest_first, paginate, public_resources, with_resource_counts
 
 from .organisations import Organisation, OrganisationKind, WorkingGroup, WorkingGroupStatus
@@ -131,8 +132,11 @@ def working_group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     signed_in = user.is_authenticated and user.is_active
     is_member = signed_in and (user.is_superuser or _is_in(user, group.group, group.chairs_group))
+    # Names of people are for members of the network: an account in no group (not admitted yet)
+    # is treated as the public, as everywhere else (library.access).
+    show_people = is_network_member(user)
     people = {"chairs": [], "members": []}
-    if signed_in:
+    if show_people:
         chair_ids = set()
         if group.chairs_group_id:
             chairs = list(group.chairs_group.user_set.filter(is_active=True).order_by("last_name"))
@@ -151,7 +155,7 @@ def working_group_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page_obj": page,
         "resources": page.object_list,
         "resource_count": page.paginator.count,
-        "show_people": signed_in,
+        "show_people": show_people,
         "people": people,
         "is_twg_member": is_member,
         "drafts": _drafts_in_progress(group) if is_member else [],

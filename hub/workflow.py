@@ -150,8 +150,9 @@ def sync_twg(working_group: WorkingGroup) -> None:
     library = library_page()
     section = ensure_section(working_group, library) if library is not None else None
     if working_group.is_active:
+        collection = roles.ensure_twg_collection(working_group)
         for group in (members, chairs):
-            roles.grant_twg_rights(group, section)
+            roles.grant_twg_rights(group, section, collection)
         if section is not None:
             ensure_twg_workflow(working_group, section)
     else:

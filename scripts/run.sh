@@ -12,7 +12,22 @@ mkdir -p "${HUB_VAR_DIR:-var}"  # SQLite creates the database file, not its fold
 "$PY" manage.py search_index check --fix -v0 || true
 "$PY" manage.py collectstatic --noinput -v0
 
-"$PY" manage.py run_worker &  # db_worker + re-queues tasks a killed worker abandoned
+# The worker (db_worker + heartbeat + re-queueing of abandoned tasks) exits with status 1 when
+# it cannot work (database locked for a minute, var/ read-only): start it again, as docker
+# compose's `restart:` does in production.
+supervise_worker() {
+    local child=""
+    trap 'kill "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; exit 0' TERM INT
+    while true; do
+        "$PY" manage.py run_worker &
+        child=$!
+        if wait "$child"; then exit 0; fi
+        echo "The background worker stopped (status $?): starting it again in 5 s." >&2
+        sleep 5 &
+        wait $!
+    done
+}
+supervise_worker &
 worker=$!
 # Whichever way the server ends (Ctrl-C included), don't leave the worker behind.
 trap 'kill "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT

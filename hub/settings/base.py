@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP on every HTML page, Permissions-Policy on every response (hub/headers.py).
+    "hub.headers.SecurityHeadersMiddleware",
     "hub.security.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hub.security.PrivateForMembersMiddleware",
+    "hub.throttle.KnownDeviceMiddleware",
+    "hub.busy.DatabaseBusyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -110,7 +114,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            # A writer waits this long for the lock, then the request answers 503 with
+            # Retry-After (hub/busy.py) instead of hanging.
+            "timeout": float(os.environ.get("HUB_DATABASE_BUSY_SECONDS", "10")),
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -181,6 +187,15 @@ HUB_PROXY_HOPS = int(os.environ.get("HUB_PROXY_HOPS", "0"))
 # (oai:<id>:resource/<n>; default: the host name of WAGTAILADMIN_BASE_URL). Keep it stable.
 HUB_OAI_ADMIN_EMAIL = os.environ.get("HUB_OAI_ADMIN_EMAIL", "knowledge-hub@example.org")
 HUB_OAI_REPOSITORY_ID = os.environ.get("HUB_OAI_REPOSITORY_ID", "")
+# hub/throttle.py: failures from one address over all accounts, and against one account over all
+# addresses, before sign-in pauses (a browser the account signed in from before still passes).
+HUB_LOGIN_ADDRESS_ATTEMPTS = int(os.environ.get("HUB_LOGIN_ADDRESS_ATTEMPTS", "20"))
+HUB_LOGIN_ACCOUNT_ATTEMPTS = int(os.environ.get("HUB_LOGIN_ACCOUNT_ATTEMPTS", "20"))
+# Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): in
+# production the nginx of deploy/nginx.conf (and a TLS terminator in front of it, if any).
+HUB_TRUSTED_PROXIES = [
+    item.strip() for item in os.environ.get("HUB_TRUSTED_PROXIES", "").split(",") if item.strip()
+]
 AUTHENTICATION_BACKENDS = ["hub.security.ThrottledModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "hub.security.ThrottledLoginForm"
 # Restricted pages send visitors to the members' sign-in page, not the admin's.
@@ -202,8 +217,19 @@ HUB_TASK_STALLED_SECONDS = float(os.environ.get("HUB_TASK_STALLED_SECONDS", "360
 HUB_SUGGESTIONS_RETRAIN_DELAY_SECONDS = float(
     os.environ.get("HUB_SUGGESTIONS_RETRAIN_DELAY_SECONDS", "120")
 )
+# The worker's heartbeat (hub/worker_health.py): it beats every HEARTBEAT seconds; /health/ and
+# the admin say "no worker" after SILENT seconds without a beat; a RUNNING task whose worker has
+# not beaten for LEASE seconds is queued again; a worker that cannot write its beat for GIVE_UP
+# seconds (database locked, var/ read-only) exits with status 1 so that it is restarted.
+HUB_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("HUB_WORKER_HEARTBEAT_SECONDS", "10"))
+HUB_WORKER_SILENT_SECONDS = float(os.environ.get("HUB_WORKER_SILENT_SECONDS", "60"))
+HUB_WORKER_LEASE_SECONDS = float(os.environ.get("HUB_WORKER_LEASE_SECONDS", "120"))
+HUB_WORKER_GIVE_UP_SECONDS = float(os.environ.get("HUB_WORKER_GIVE_UP_SECONDS", "60"))
 # /health/ answers 503 when a runnable task has waited longer than this (no worker running).
 HUB_HEALTH_MAX_QUEUE_AGE_SECONDS = float(os.environ.get("HUB_HEALTH_MAX_QUEUE_AGE_SECONDS", "600"))
+
+# Personal calendar feed links (governance/feed_tokens.py) work this many days (revocable).
+HUB_CALENDAR_TOKEN_DAYS = int(os.environ.get("HUB_CALENDAR_TOKEN_DAYS", "365"))
 
 # Extraction limits: a file may not hold the worker longer or larger than this.
 HUB_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("HUB_EXTRACTION_TIMEOUT_SECONDS", "60"))

@@ -1,5 +1,6 @@
 """Settings for pytest: tasks run at once, files go to a temporary folder, fast password hashing."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -9,6 +10,12 @@ SECRET_KEY = "test-only-not-secret"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+# `make test` runs the database tests a second time on PostgreSQL, as production runs it
+# (scripts/postgres.sh starts the cluster; pytest-django creates and drops test_hub in it).
+if os.environ.get("HUB_TEST_DATABASE_URL"):
+    import dj_database_url
+
+    DATABASES = {"default": dj_database_url.parse(os.environ["HUB_TEST_DATABASE_URL"])}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 _TMP = Path(tempfile.mkdtemp(prefix="hub-test-"))

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 import pytest
 
+from hub.worker_health import beat
 from search.backends import get_backend
 from search.tasks import sync_resources_task
 
@@ -27,6 +28,7 @@ def test_all_ok_is_200_with_counts(client, search_backend, settings):
     from tests.search.records import record
 
     settings.TASKS = DB_TASKS
+    beat("a-worker")
     search_backend.index([record(1, "One"), record(2, "Two")])
     sync_resources_task.enqueue([1])
     status, body = health(client)
@@ -88,6 +90,7 @@ def test_failures_and_waiting_retries_are_counted_but_not_fatal(client, search_b
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = DB_TASKS
+    beat("a-worker")
     failed = sync_resources_task.enqueue([1])
     DBTaskResult.objects.get(pk=failed.id).set_failed(RuntimeError("boom"))
     sync_resources_task.using(run_after=timezone.now() + datetime.timedelta(minutes=5)).enqueue(

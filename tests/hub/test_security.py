@@ -102,10 +102,13 @@ def test_members_sign_in_on_the_site_and_are_told_when_attempts_are_paused(setti
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     client = Client()
 
-    # A restricted page sends the visitor to the members' sign-in page, not the admin's.
+    # A restricted page answers as an unknown one (404), offering the members' sign-in page (not
+    # the admin's) with the way back to the page.
     response = client.get(page.url)
-    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
-    form = client.get(response["Location"])
+    assert response.status_code == 404
+    sign_in_link = f"/sign-in/?next={page.url}"
+    assert sign_in_link in response.content.decode()
+    form = client.get(sign_in_link)
     assert form.status_code == 200 and "Sign in" in form.content.decode()
 
     for _ in range(2):

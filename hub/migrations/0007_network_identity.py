@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hub', '0004_role_groups'),
+        ('hub', '0006_worker_heartbeat'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
