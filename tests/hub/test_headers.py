@@ -40,8 +40,8 @@ def _directives(header: str) -> dict[str, str]:
 
 def _assert_no_inline_behaviour(path: str, html: str) -> None:
     for script in re.findall(r"<script\b[^>]*>", html, flags=re.I):
-        # Data blocks are not run; every script that runs comes from a file.
-        # Data blocks (JSON, schema.org JSON-LD) are never run, so the policy has nothing to allow.
+        # Data blocks (JSON, schema.org JSON-LD) are not run; every script that runs comes from
+        # a file.
         assert "src=" in script or any(
             f'type="{kind}"' in script for kind in ("application/json", "application/ld+json")
         ), (path, script)
