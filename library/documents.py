@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import get_valid_filename
@@ -23,6 +24,11 @@ from .extraction import DOCX, PDF, UnacceptableFile, check_upload
 _KEPT_EXTENSIONS = frozenset({".pdf", ".docx", ".docm", ".dotx", ".dotm"})
 #: Languages a detected language code is shown as (the hub's three).
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "rw": _("Kinyarwanda")}
+
+
+# Sent once a document's text (and extracted_hash) is stored: reading writes it with an update,
+# not a save, so post_save does not tell. Arguments: document (the HubDocument, fields current).
+text_stored = Signal()
 
 
 def stored_file_name(instance: HubDocument, filename: str) -> str:

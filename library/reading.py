@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from .documents import DocumentPageText, ExtractionStatus, HubDocument
+from .documents import DocumentPageText, ExtractionStatus, HubDocument, text_stored
 from .extraction import Extraction, extract_file
 from .extraction.ocr import tesseract_languages
 from .extraction.sandbox import (
@@ -217,5 +217,6 @@ def store_extraction(document: HubDocument, extraction: Extraction, file_hash: s
     if title:  # the title is searched and shown everywhere: saved as an edit would be
         document.title = title
         document.save(update_fields=["title"])
+    text_stored.send(sender=HubDocument, document=document)
     if extraction.status != ExtractionStatus.EXTRACTED:
         logger.info("Document %s: %s (%s)", document.pk, extraction.status, extraction.error)

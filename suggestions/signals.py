@@ -13,10 +13,16 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
-from library.documents import ExtractionStatus, HubDocument
+from library.documents import ExtractionStatus, HubDocument, text_stored
 from library.pages import ResourcePage
 
 from .models import DocumentReading
+
+
+@receiver(text_stored, sender=HubDocument)
+def read_new_text(sender, document: HubDocument, **kwargs) -> None:
+    """The worker stored a file's text (with an update, which post_save does not see)."""
+    read_stored_text(sender, document)
 
 
 @receiver(post_save, sender=HubDocument)
