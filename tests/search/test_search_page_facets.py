@@ -248,6 +248,14 @@ def test_facet_labels_are_read_once_per_process_not_per_search(client, indexed):
     _known_labels.clear()
     with CaptureQueriesContext(connection) as cold:
         get(client)
-    labelled = [q for q in cold.captured_queries if "hub_organisation" in q["sql"]]
-    assert labelled, "a cold cache reads the organisations"
-    assert not [q for q in first.captured_queries if "hub_organisation" in q["sql"]]
+
+    def label_queries(queries) -> list:
+        # The facet labels' queries; the hits' own organisations (their facts) are a prefetch.
+        return [
+            q
+            for q in queries
+            if "hub_organisation" in q["sql"] and "_prefetch_related" not in q["sql"]
+        ]
+
+    assert label_queries(cold.captured_queries), "a cold cache reads the organisations"
+    assert not label_queries(first.captured_queries)
