@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import smtplib
 import threading
 from io import StringIO
@@ -73,6 +74,12 @@ def test_the_same_period_is_never_claimed_twice(library):
     assert digest.claim(alert, "d2026-01-01", now, [1]) is None  # already sent
 
 
+# SQLite's shared in-memory test database locks whole tables between threads, so the race
+# cannot be run there; the PostgreSQL pass of `make test` runs it.
+@pytest.mark.skipif(
+    not os.environ.get("HUB_TEST_DATABASE_URL", "").startswith("postgres"),
+    reason="threads racing on one in-memory SQLite database lock its tables: run on PostgreSQL",
+)
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_runs_in_threads_send_one_digest(library):
     for n in range(3):
