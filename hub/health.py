@@ -1,4 +1,5 @@
-"""GET /health/: is the hub able to serve? Database, search index, task queue and worker, as JSON.
+"""GET /health/: is the hub able to serve? Database, search index, task queue, worker and disk
+room, as JSON.
 
 HTTP 200 when everything is ok, 503 otherwise (for load balancers and monitoring). The answer
 names states and counts only: never an address, a credential or a traceback.
@@ -7,6 +8,8 @@ names states and counts only: never an address, a credential or a traceback.
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 from datetime import timedelta
 
 from django.conf import settings
@@ -79,6 +82,32 @@ def queue_state() -> dict:
     }
 
 
+def _free_megabytes(folder: str) -> float | None:
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return None
+    return stats.f_bavail * stats.f_frsize / (1024 * 1024)
+
+
+def disk_state() -> dict:
+    """Room left where the hub writes: the temporary folder (uploads are spooled there, readers
+    work there) and the media folder (the files themselves). A full one makes uploads fail and
+    reading wait: not healthy, though every page still serves."""
+    limit = float(getattr(settings, "HUB_HEALTH_MIN_FREE_MB", 100))
+    folders = {
+        "temp": os.environ.get("TMPDIR") or tempfile.gettempdir(),
+        "media": str(settings.MEDIA_ROOT),
+    }
+    free = {name: _free_megabytes(folder) for name, folder in folders.items()}
+    full = sorted(name for name, room in free.items() if room is not None and room < limit)
+    return {
+        "status": "full" if full else "ok",
+        **({"full": full} if full else {}),
+        **{f"{name}_free_mb": round(room) for name, room in free.items() if room is not None},
+    }
+
+
 def worker_state() -> dict:
     """Has a worker beaten within HUB_WORKER_SILENT_SECONDS? (hub.worker_health)"""
     from hub import worker_health
@@ -109,6 +138,7 @@ def health(request: HttpRequest) -> JsonResponse:
         "index": index_state(),
         "queue": queue_state() if database["status"] == "ok" else {"status": "error"},
         "worker": worker_state() if database["status"] == "ok" else {"status": "error"},
+        "disk": disk_state(),
     }
     healthy = all(part["status"] == "ok" for part in body.values())
     body["status"] = "ok" if healthy else "error"
