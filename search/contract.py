@@ -230,7 +230,9 @@ class SearchBackend(Protocol):
 
     # -- operations (see OPERATIONS); each raises SearchUnavailable when the engine fails -----
 
-    def spelling_corrections(self, words: list[str]) -> dict[str, str]:
+    def spelling_corrections(
+        self, words: list[str], *, unknown_only: bool = False, context: tuple[str, ...] = ()
+    ) -> dict[str, str]:
         """Typed word -> the commoner indexed word it most likely meant (search.spelling's
         rules), for the words the index hardly knows and that have such a neighbour."""
 

@@ -31,6 +31,29 @@ COMMONER_BY = 10
 # How alike a correction must be to the typed word (difflib ratio).
 CUTOFF = 0.75
 MIN_WORD_LENGTH = 4
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (letters inserted, deleted or replaced)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def tied(word: str, candidates: list[str]) -> list[str]:
+    """The candidates as few edits away from the word as the nearest: "seakers" is one edit from
+    both "seekers" and "speakers", which only the words typed beside it tell apart."""
+    if not candidates:
+        return []
+    distances = {c: edit_distance(word, c) for c in candidates}
+    nearest = min(distances.values())
+    return [c for c in candidates if distances[c] == nearest]
+
+
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -79,7 +102,7 @@ def did_you_mean(
         return ""
     if SPELLING not in backend.capabilities:
         return ""
-    corrections = backend.spelling_corrections(typed)
+    corrections = backend.spelling_corrections(typed, context=tuple(parsed_query.words))
     if not corrections:
         return ""
     corrected = rewrite(parsed_query.raw, corrections)
@@ -96,6 +119,34 @@ def did_you_mean(
         request = SearchRequest(query=corrected_query, page=1, page_size=1)
         baseline = backend.search(SearchRequest(query=parsed_query, page=1, page_size=1)).total
     return corrected if backend.search(request).total > baseline else ""
+
+
+# How long the engine's answer for one word ("unknown: X", "known") is kept: the vocabulary
+# changes slowly, and asking the engine about every word of every query costs a request.
+WORD_CACHE_SECONDS = 10 * 60
+_WORD_CACHE_KEY = "hub-spelling-word:{backend}:{word}"
+
+
+def unknown_word_corrections(backend, parsed_query: ParsedQuery) -> dict[str, str]:
+    """Corrections for the typed words the index does not hold at all ("trafficing" in
+    "trafficing in persons"): such a word can only be a typo or a word nobody used, and the
+    other words alone decide the results. Words with no correction are remembered for a few
+    minutes (most words of most queries), so the engine is asked about new words only."""
+    from django.core.cache import cache
+
+    typed = list(dict.fromkeys(w.lower() for w in parsed_query.words if _correctable(w)))
+    if not typed or SPELLING not in backend.capabilities:
+        return {}
+    keys = {w: _WORD_CACHE_KEY.format(backend=backend.name, word=w) for w in typed}
+    cached = cache.get_many(list(keys.values()))
+    asked = [w for w in typed if keys[w] not in cached]
+    if not asked:
+        return {}
+    context = tuple(w.lower() for w in parsed_query.words)
+    found = backend.spelling_corrections(asked, unknown_only=True, context=context)
+    # A correction depends on the words beside it: only "nothing to correct" is remembered.
+    cache.set_many({keys[w]: "" for w in asked if w not in found}, WORD_CACHE_SECONDS)
+    return found
 
 
 def rewrite(raw: str, corrections: dict[str, str]) -> str:

@@ -32,7 +32,13 @@ from .contract import (
 from .forms import BadSearch, ReadSearch, read_search
 from .promotions import promoted_pages
 from .query import InvalidQuery, parse_query
-from .spelling import FEW_RESULTS, did_you_mean, spelling_context
+from .spelling import (
+    FEW_RESULTS,
+    did_you_mean,
+    rewrite,
+    spelling_context,
+    unknown_word_corrections,
+)
 from .synonyms import with_synonyms
 
 logger = logging.getLogger(__name__)
@@ -62,11 +68,16 @@ def search_view(request: HttpRequest) -> HttpResponse:
     backend = get_backend()
     try:
         results = backend.search(search_request)
-        if results.total < FEW_RESULTS and not request.GET.get(AS_TYPED):
-            corrected = corrected_search(backend, search_request, results.total)
+        if not request.GET.get(AS_TYPED):
+            corrected = None
+            if results.total < FEW_RESULTS:
+                corrected = corrected_search(backend, search_request, results.total)
+            if corrected is None:
+                corrected = unknown_words_search(backend, search_request)
             if corrected is not None:
-                # Nothing found, and a spelling correction finds something: show those at once,
-                # and offer the query as typed (as large search engines do).
+                # Nothing found (or a word no resource holds), and a spelling correction finds
+                # something: show those at once, and offer the query as typed (as large search
+                # engines do).
                 search_request, results = corrected
                 context.update(
                     showing_results_for=search_request.query.raw,
@@ -197,6 +208,29 @@ def corrected_search(
     corrected_request = replace(search_request, query=query)
     results = backend.search(corrected_request)
     return (corrected_request, results) if results.total >= CORRECTED_BY * max(total, 1) else None
+
+
+def unknown_words_search(
+    backend, search_request: SearchRequest
+) -> tuple[SearchRequest, SearchResults] | None:
+    """The search with every word no resource holds replaced by its correction, when that finds
+    anything: the results as typed came from the other words alone."""
+    try:
+        corrections = unknown_word_corrections(backend, search_request.query)
+    except SearchUnavailable:
+        raise
+    except Exception:  # noqa: BLE001 - a correction is a nicety, never a reason for a 500
+        logger.exception("No spelling correction")
+        return None
+    if not corrections:
+        return None
+    try:
+        query = with_synonyms(parse_query(rewrite(search_request.query.raw, corrections)))
+    except InvalidQuery:
+        return None
+    corrected_request = replace(search_request, query=query)
+    results = backend.search(corrected_request)
+    return (corrected_request, results) if results.total else None
 
 
 def _facets(

@@ -24,10 +24,15 @@ class BaseSearchBackend:
     # meanwhile must be redone after it (an engine that rebuilds under its write lock misses none).
     rebuild_misses_writes = False
 
-    def spelling_corrections(self, words: list[str]) -> dict[str, str]:
-        """For each typed word the index hardly knows, the commoner indexed word it most likely
-        meant (search.spelling's rules: RARE_WORD_DOCS, COMMONER_BY, CUTOFF); words with no
-        better neighbour are left out. Raises SearchUnavailable when the engine fails."""
+    def spelling_corrections(
+        self, words: list[str], *, unknown_only: bool = False, context: tuple[str, ...] = ()
+    ) -> dict[str, str]:
+        """For each typed word the index hardly knows (with unknown_only: does not know at all),
+        the commoner indexed word it most likely meant (search.spelling's rules: RARE_WORD_DOCS,
+        COMMONER_BY, CUTOFF); words with no better neighbour are left out. Of neighbours almost
+        as near (search.spelling.tied), the one found most often beside the `context` words (the query's) wins
+        ("asylum seakers": seekers, not speakers). Raises SearchUnavailable when the engine
+        fails."""
         raise NotImplementedError(f"the {self.name} engine offers no spelling corrections")
 
     def title_suggestions(self, words: list[str], access: tuple[str, ...]) -> list[int]:

@@ -17,10 +17,14 @@ class ElasticsearchOperations(BaseSearchBackend):
     # The new index is filled while writes still go to the live one.
     rebuild_misses_writes = True
 
-    def spelling_corrections(self, words: list[str]) -> dict[str, str]:
+    def spelling_corrections(
+        self, words: list[str], *, unknown_only: bool = False, context: tuple[str, ...] = ()
+    ) -> dict[str, str]:
         from .elasticsearch_spelling import corrections
 
-        return corrections(self.client, self.alias, words)
+        return corrections(
+            self.client, self.alias, words, unknown_only=unknown_only, context=context
+        )
 
     def title_suggestions(self, words: list[str], access: tuple[str, ...]) -> list[int]:
         from .elasticsearch_suggest import title_ids

@@ -12,13 +12,20 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch import ConnectionError as EsConnectionError
 
 from ..contract import SearchUnavailable
-from ..spelling import CUTOFF, MIN_WORD_LENGTH, better, needs_correction
+from ..spelling import CUTOFF, MIN_WORD_LENGTH, better, needs_correction, tied
 
 _FIELDS = ("title.plain", "summary.plain", "labels.plain", "body.plain", "pages.text.plain")
 _TIMEOUT = 3.0
 
 
-def corrections(client: Elasticsearch, index: str, typed: list[str]) -> dict[str, str]:
+def corrections(
+    client: Elasticsearch,
+    index: str,
+    typed: list[str],
+    *,
+    unknown_only: bool = False,
+    context: tuple[str, ...] = (),
+) -> dict[str, str]:
     client = client.options(request_timeout=_TIMEOUT)
     fields = ["title.plain", "summary.plain", "labels.plain", "body.plain"]
     # How many resources hold each word (stemmed or not, fields or pages), in one request.
@@ -86,7 +93,7 @@ def corrections(client: Elasticsearch, index: str, typed: list[str]) -> dict[str
     found = {}
     for word in typed:
         count = counts.get(word, 0)
-        if not needs_correction(count):
+        if not needs_correction(count) or (unknown_only and count):
             continue
         ranked = sorted(
             (
@@ -96,6 +103,42 @@ def corrections(client: Elasticsearch, index: str, typed: list[str]) -> dict[str
             ),
             reverse=True,
         )
-        if ranked and ranked[0][0] >= CUTOFF:
+        if not ranked or ranked[0][0] < CUTOFF:
+            continue
+        near = tied(word, [entry[3] for entry in ranked if entry[0] >= CUTOFF])
+        others = tuple(w for w in context if w != word)
+        if others and len(near) > 1:
+            beside = _beside(client, index, near, others)
+            found[word] = max(near, key=lambda text: beside.get(text, 0))  # stable: ranked order
+        else:
             found[word] = ranked[0][3]
     return found
+
+
+def _beside(
+    client: Elasticsearch, index: str, words: list[str], context: tuple[str, ...]
+) -> dict[str, int]:
+    """For each word, how many resources hold it within a few words of every context word (one
+    request)."""
+    fields = ["title", "summary", "labels", "body", "files"]
+    filters = {
+        word: {
+            "multi_match": {
+                "query": " ".join((*context, word)),
+                "fields": fields,
+                "type": "phrase",
+                "slop": 3 + len(context),
+            }
+        }
+        for word in words
+    }
+    try:
+        response = client.search(
+            index=index, size=0, aggs={"beside": {"filters": {"filters": filters}}}
+        )
+    except (ApiError, EsConnectionError, TransportError) as error:
+        raise SearchUnavailable(str(error)) from error
+    return {
+        word: bucket["doc_count"]
+        for word, bucket in response["aggregations"]["beside"]["buckets"].items()
+    }

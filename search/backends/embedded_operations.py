@@ -32,10 +32,12 @@ class EmbeddedOperations(BaseSearchBackend):
         except sqlite3.Error as error:
             raise SearchUnavailable(str(error)) from error
 
-    def spelling_corrections(self, words: list[str]) -> dict[str, str]:
+    def spelling_corrections(
+        self, words: list[str], *, unknown_only: bool = False, context: tuple[str, ...] = ()
+    ) -> dict[str, str]:
         from .embedded_spelling import corrections
 
-        return corrections(self._reading(), words)
+        return corrections(self._reading(), words, unknown_only=unknown_only, context=context)
 
     def title_suggestions(self, words: list[str], access: tuple[str, ...]) -> list[int]:
         from .embedded_suggest import title_ids

@@ -17,7 +17,7 @@ from collections import Counter
 
 from ..contract import SearchUnavailable
 from ..highlight import MARK_END, MARK_START
-from ..spelling import CUTOFF, better, needs_correction
+from ..spelling import CUTOFF, better, needs_correction, tied
 from ..suggest import words as folded_words
 
 _MARKED = re.compile(re.escape(MARK_START) + "(.*?)" + re.escape(MARK_END), re.S)
@@ -31,7 +31,13 @@ _STEM_CANDIDATES = 8
 _SURFACE_ROWS = 20
 
 
-def corrections(connection: sqlite3.Connection, typed: list[str]) -> dict[str, str]:
+def corrections(
+    connection: sqlite3.Connection,
+    typed: list[str],
+    *,
+    unknown_only: bool = False,
+    context: tuple[str, ...] = (),
+) -> dict[str, str]:
     try:
         for table, vocab in _VOCAB_TABLES.items():
             connection.execute(
@@ -40,10 +46,19 @@ def corrections(connection: sqlite3.Connection, typed: list[str]) -> dict[str, s
         found = {}
         for word in typed:
             count = _count(connection, word)
+            same_stem: Counter[str] = Counter()
+            if unknown_only and count:
+                # The porter stem is known ("trafficing" -> "traffic"), the word itself may not
+                # be: it is unknown when no text holds it as typed.
+                same_stem = _surface_words(connection, word)
+                if word in same_stem:
+                    continue
+                count = 0
             if not needs_correction(count):
                 continue
-            best = _best(connection, word, count)
-            if best and best != word:
+            best = _best(connection, word, count, context)
+            # A word of the same stem finds the same resources: no correction.
+            if best and best != word and best not in same_stem:
                 found[word] = best
         return found
     except sqlite3.Error as error:
@@ -61,7 +76,7 @@ def _count(connection: sqlite3.Connection, word: str) -> int:
     ).fetchone()[0]
 
 
-def _best(connection: sqlite3.Connection, word: str, count: int) -> str:
+def _best(connection: sqlite3.Connection, word: str, count: int, context: tuple[str, ...]) -> str:
     # Stems of the same first letter and of a plausible length, with their document counts.
     stems: Counter[str] = Counter()
     for vocab in _VOCAB_TABLES.values():
@@ -83,15 +98,31 @@ def _best(connection: sqlite3.Connection, word: str, count: int) -> str:
         (stem for stem, docs in stems.items() if better(count, docs)),
         key=lambda stem: (-likeness(stem), -stems[stem]),
     )[:_STEM_CANDIDATES]
-    best, best_key = "", (CUTOFF, 0)
+    keys: dict[str, tuple[float, int]] = {}
     for stem in candidates:
         if likeness(stem) < CUTOFF - 0.1:
             break
         for surface, seen in _surface_words(connection, stem).items():
             key = (difflib.SequenceMatcher(None, word, surface).ratio(), stems[stem] + seen)
-            if key > best_key and surface != word:
-                best, best_key = surface, key
+            if key[0] >= CUTOFF and surface != word and key > keys.get(surface, (0, 0)):
+                keys[surface] = key
+    if not keys:
+        return ""
+    best = max(keys, key=lambda s: keys[s])
+    near = tied(word, sorted(keys, key=lambda s: keys[s], reverse=True)[:_STEM_CANDIDATES])
+    if any(w != word for w in context) and len(near) > 1:
+        others = tuple(w for w in context if w != word)
+        return max(near, key=lambda s: (_beside(connection, s, others), keys[s]))
     return best
+
+
+def _beside(connection: sqlite3.Connection, word: str, context: tuple[str, ...]) -> int:
+    """Resources holding the word within a few words of every context word."""
+    quoted = " ".join('"' + w.replace('"', '""') + '"' for w in (word, *context))
+    match = f"NEAR({quoted}, {3 + len(context)})"
+    return connection.execute(
+        "SELECT COUNT(*) FROM resource_text WHERE resource_text MATCH ?", (match,)
+    ).fetchone()[0]
 
 
 def _surface_words(connection: sqlite3.Connection, stem: str) -> Counter[str]:

@@ -238,6 +238,38 @@ def test_a_misspelled_search_shows_the_corrected_results_at_once(client, search_
     assert "Showing results for" not in typed.content.decode()
 
 
+@pytest.mark.django_db
+def test_a_word_no_resource_holds_is_corrected_at_once_beside_words_that_find_plenty(
+    client, search_backend, library
+):
+    from library.models import ResourcePage
+
+    bodies = [
+        "Guidance on trafficking in persons and the protection of victims.",
+        "Persons with disabilities and the census.",
+        "Persons displaced by floods.",
+        "Asylum seekers wait for their hearing.",
+        "Keynote speakers at the remittances forum.",
+        "Speakers of Kinyarwanda and French; speakers list.",
+    ]
+    for n, body in enumerate(bodies):
+        page = ResourcePage(title=f"Brief {n}", slug=f"b{n}", summary=body)
+        library.add_child(instance=page)
+        search_backend.index([record(page.pk, page.title, summary=body)])
+    response = client.get("/search/", {"q": "trafficing in persons"})
+    assert response.context["showing_results_for"] == "trafficking in persons"
+    first = response.context["results"].hits[0].resource_id
+    assert ResourcePage.objects.get(pk=first).title == "Brief 0"
+    # "seakers" is one letter from both; the word typed beside it decides.
+    response = client.get("/search/", {"q": "asylum seakers"})
+    assert response.context["showing_results_for"] == "asylum seekers"
+    # Words the index holds are never "corrected", however rare.
+    response = client.get("/search/", {"q": "hearing persons"})
+    assert "showing_results_for" not in response.context
+    typed = client.get("/search/", {"q": "trafficing in persons", "as_typed": "1"})
+    assert "showing_results_for" not in typed.context
+
+
 # -- bounded cost per resource ------------------------------------------------------------
 
 
