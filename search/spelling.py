@@ -97,7 +97,7 @@ def did_you_mean(
     backend, parsed_query: ParsedQuery, total: int, *, search_request: SearchRequest | None = None
 ) -> str:
     """The corrected query text, or "" when there is none that finds more."""
-    typed = list(dict.fromkeys(w for w in parsed_query.words if _correctable(w)))
+    typed = _correctable_words(parsed_query)
     if not typed:
         return ""
     if SPELLING not in backend.capabilities:
@@ -134,7 +134,7 @@ def unknown_word_corrections(backend, parsed_query: ParsedQuery) -> dict[str, st
     minutes (most words of most queries), so the engine is asked about new words only."""
     from django.core.cache import cache
 
-    typed = list(dict.fromkeys(w.lower() for w in parsed_query.words if _correctable(w)))
+    typed = [w.lower() for w in _correctable_words(parsed_query)]
     if not typed or SPELLING not in backend.capabilities:
         return {}
     keys = {w: _WORD_CACHE_KEY.format(backend=backend.name, word=w) for w in typed}
@@ -157,6 +157,15 @@ def rewrite(raw: str, corrections: dict[str, str]) -> str:
         return corrections.get(word.lower(), word)
 
     return _TOKEN.sub(replace, raw)
+
+
+def _correctable_words(parsed_query: ParsedQuery) -> list[str]:
+    """The typed words that may be typos: not too short, no digits, and not a term the hub
+    knows as a synonym or acronym ("IDPs" is no misspelling of "IDs")."""
+    known = {word for unit, _ in parsed_query.alternatives for word in unit}
+    return list(
+        dict.fromkeys(w for w in parsed_query.words if _correctable(w) and w.lower() not in known)
+    )
 
 
 def _correctable(word: str) -> bool:

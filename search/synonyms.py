@@ -12,6 +12,7 @@ import re
 from django.core.cache import cache
 
 from .acronyms import acronym_groups
+from .glossary import glossary_groups
 from .models import SYNONYMS_CACHE_KEY as CACHE_KEY
 from .models import SynonymGroup
 from .query import ParsedQuery, expand_synonyms
@@ -43,13 +44,14 @@ def synonym_groups() -> list[list[str]]:
 
 
 def vocabulary() -> list[list[str]]:
-    """The editors' groups and the acronyms the library spells out (search.acronyms), from
-    the cache when it holds them; either changing drops the cache."""
+    """The editors' groups, the acronyms the library spells out (search.acronyms) and the
+    field's glossary (search.glossary), from the cache when it holds them; editors' or learned
+    changes drop the cache."""
     groups = cache.get(VOCABULARY_CACHE_KEY)
     if groups is None:
         groups = [*synonym_groups(), *acronym_groups()]
         cache.set(VOCABULARY_CACHE_KEY, groups, CACHE_SECONDS)
-    return groups
+    return [*groups, *glossary_groups()]
 
 
 def with_synonyms(query: ParsedQuery) -> ParsedQuery:

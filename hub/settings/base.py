@@ -228,6 +228,8 @@ HUB_WORKER_GIVE_UP_SECONDS = float(os.environ.get("HUB_WORKER_GIVE_UP_SECONDS", 
 # /health/ answers 503 when a runnable task has waited longer than this (no worker running).
 HUB_HEALTH_MAX_QUEUE_AGE_SECONDS = float(os.environ.get("HUB_HEALTH_MAX_QUEUE_AGE_SECONDS", "600"))
 # /health/ answers 503 when the temporary or media folder has less room than this (hub/health.py).
+# The migration field's common acronyms as built-in synonyms (search/glossary.py).
+HUB_SEARCH_GLOSSARY = os.environ.get("HUB_SEARCH_GLOSSARY", "1") != "0"
 HUB_HEALTH_MIN_FREE_MB = float(os.environ.get("HUB_HEALTH_MIN_FREE_MB", "100"))
 
 # Personal calendar feed links (governance/feed_tokens.py) work this many days (revocable).

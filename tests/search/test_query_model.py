@@ -293,3 +293,40 @@ def test_pages_past_the_cap_are_not_indexed_and_the_resource_page_says_so(
     assert total("huye") == 0
     html = client.get(page.url).content.decode()
     assert "first 3 pages of this file only" in html
+
+
+# -- the field's glossary ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_field_s_acronyms_are_known_from_the_start_and_never_corrected(
+    client, search_backend, library, settings
+):
+    from django.core.cache import cache
+
+    from library.models import ResourcePage
+
+    cache.clear()  # no groups learned by an earlier test
+    bodies = [
+        "Shelter for internally displaced persons after the floods.",
+        "Identity documents (IDs) for returnees.",
+        "IDs and passports at the border.",
+        "Lost IDs replaced free of charge.",
+        "The United Nations High Commissioner for Refugees visited the camps.",
+    ]
+    titles = {}
+    for n, body in enumerate(bodies):
+        page = ResourcePage(title=f"Note {n}", slug=f"n{n}", summary=body)
+        library.add_child(instance=page)
+        search_backend.index([record(page.pk, page.title, summary=body)])
+        titles[page.pk] = page.title
+
+    def found(q: str) -> list[str]:
+        response = client.get("/search/", {"q": q})
+        assert "showing_results_for" not in response.context  # "IDPs" is no typo of "IDs"
+        return [titles[hit.resource_id] for hit in response.context["results"].hits]
+
+    assert found("IDPs") == ["Note 0"]
+    assert found("UNHCR") == ["Note 4"]
+    settings.HUB_SEARCH_GLOSSARY = False
+    assert found("UNHCR") == []
