@@ -116,6 +116,12 @@ def search_view(request: HttpRequest) -> HttpResponse:
             search_request=search_request,
         )
     )
+    loose = loose_phrase_search(backend, search_request, results)
+    if loose is not None:
+        context.update(
+            loose_results=loose,
+            loose_rows=_rows(loose, search_request, request.user, promoted_first=False),
+        )
     track_search(request, search_request, results, context["rows"])
     # An unmatched quote or bracket is the reader's error: say so (400) but still show results.
     status = 400 if search_request.query.degraded else 200
@@ -233,6 +239,38 @@ def unknown_words_search(
     return (corrected_request, results) if results.total else None
 
 
+# A quoted phrase found in fewer resources than this also shows, below, the best resources with
+# its words not as the exact phrase ("free to leave any country" for "right to leave any country").
+PHRASE_FEW = 10
+
+
+def loose_phrase_search(
+    backend, search_request: SearchRequest, results: SearchResults
+) -> SearchResults | None:
+    """The resources that hold a phrase's words but not the phrase, best first, for a phrase
+    query that found few: the exact matches stay above, and alone in the count and facets."""
+    query = search_request.query
+    if not query.strict_units or results.total >= PHRASE_FEW or search_request.page != 1:
+        return None
+    try:
+        loose_query = with_synonyms(parse_query(query.raw.replace('"', " ")))
+    except InvalidQuery:
+        return None
+    if loose_query.is_empty or loose_query.strict_units:
+        return None
+    shown = {hit.resource_id for hit in results.hits}
+    try:
+        loose = backend.search(
+            replace(search_request, query=loose_query, page=1, page_size=PHRASE_FEW + len(shown))
+        )
+    except SearchUnavailable:
+        return None  # the exact matches are shown already: the extra section is a nicety
+    hits = [hit for hit in loose.hits if hit.resource_id not in shown][:PHRASE_FEW]
+    if not hits:
+        return None
+    return replace(loose, hits=hits, total=len(hits), facets={})
+
+
 def _facets(
     read: ReadSearch, results: SearchResults, links: _Links
 ) -> tuple[list[Facet], list[ActiveFilter]]:
@@ -272,10 +310,12 @@ def _facets(
     return facets, active
 
 
-def _rows(results: SearchResults, search_request: SearchRequest, user) -> list[dict]:
+def _rows(
+    results: SearchResults, search_request: SearchRequest, user, *, promoted_first: bool = True
+) -> list[dict]:
     """The hits as live pages the viewer may see (the database has the last word over the index);
     resources promoted for this exact query first on page 1, marked "Recommended", and never
-    repeated further down (on any page)."""
+    repeated further down (on any page, nor in the loose-phrase section)."""
     promoted = promoted_pages(search_request.query.raw, user)
     promoted_ids = {page.pk for page, _note in promoted}
     ids = [hit.resource_id for hit in results.hits]
@@ -290,7 +330,7 @@ def _rows(results: SearchResults, search_request: SearchRequest, user) -> list[d
         "languages",
     )
     rows = []
-    if search_request.page == 1:
+    if search_request.page == 1 and promoted_first:
         hits = {hit.resource_id: hit for hit in results.hits}
         for page, note in promoted:
             hit = hits.get(page.pk) or Hit(resource_id=page.pk, score=0.0)

@@ -270,6 +270,38 @@ def test_a_word_no_resource_holds_is_corrected_at_once_beside_words_that_find_pl
     assert "showing_results_for" not in typed.context
 
 
+@pytest.mark.django_db
+def test_a_phrase_found_in_few_resources_also_lists_its_words_apart_below(
+    client, search_backend, library
+):
+    from library.models import ResourcePage
+
+    bodies = [
+        "Everyone has the right to leave any country, including his own.",
+        "Everyone shall be free to leave any country, including his own.",
+        "The country report on the right to housing.",
+        "Annual leave of staff.",
+    ]
+    titles = {}
+    for n, body in enumerate(bodies):
+        page = ResourcePage(title=f"Text {n}", slug=f"t{n}", summary=body)
+        library.add_child(instance=page)
+        search_backend.index([record(page.pk, page.title, summary=body)])
+        titles[page.pk] = page.title
+    response = client.get("/search/", {"q": '"right to leave any country"'})
+    # The exact phrase alone is counted and listed as the results ...
+    assert response.context["results"].total == 1
+    assert [titles[h.resource_id] for h in response.context["results"].hits] == ["Text 0"]
+    # ... and below them, the resources with its words apart, never the same one twice.
+    loose = [titles[row["page"].pk] for row in response.context["loose_rows"]]
+    assert loose[0] == "Text 1" and "Text 0" not in loose
+    html = response.content.decode()
+    assert "not as the exact phrase" in html
+    assert html.index("Text 0") < html.index("not as the exact phrase") < html.index("Text 1")
+    # Plain words, or a phrase found in many resources: no such section.
+    assert "loose_rows" not in client.get("/search/", {"q": "right leave"}).context
+
+
 # -- bounded cost per resource ------------------------------------------------------------
 
 
