@@ -144,6 +144,25 @@ class ParsedQuery:
         return core or self.units
 
     @property
+    def word_pairs(self) -> tuple[tuple[str, str, int], ...]:
+        """Neighbouring words typed (stop words between them skipped, and counted): (first,
+        second, stop words between). A resource holding them side by side ("social security")
+        ranks above one holding them pages apart: a proximity bonus, never a requirement."""
+        soft = set(self.soft_units)
+        pairs = []
+        previous, gap = None, 0
+        for unit in self.units:
+            if unit in soft:
+                if previous is not None and gap <= 2:
+                    pairs.append((previous[0], unit[0], gap))
+                previous, gap = unit, 0
+            elif len(unit) == 1 and unit[0] in STOP_WORDS:
+                gap += 1
+            else:
+                previous, gap = None, 0
+        return tuple(pairs)
+
+    @property
     def strict_units(self) -> tuple[Unit, ...]:
         """Phrases: a resource must hold every one."""
         return tuple(unit for unit in self.matching_units if len(unit) > 1)

@@ -261,8 +261,12 @@ def test_did_you_mean_never_offers_a_word_only_restricted_resources_hold(world):
     outsider = client_for(world, "anonymous").get("/search/", {"q": "flamingi"})
     assert outsider.context["did_you_mean"] == ""
     assert "flamingo" not in outsider.content.decode().lower()
+    assert "showing_results_for" not in outsider.context
+    # A member who may read it: the word no resource holds is corrected at once.
     insider = client_for(world, "twg_a_member").get("/search/", {"q": "flamingi"})
-    assert insider.context["did_you_mean"] == "flamingo"
+    assert insider.context["showing_results_for"] == "flamingo"
+    typed = client_for(world, "twg_a_member").get("/search/", {"q": "flamingi", "as_typed": "1"})
+    assert typed.context["did_you_mean"] == "flamingo"
 
 
 def test_making_a_collection_private_reindexes_the_files_in_it(

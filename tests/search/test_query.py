@@ -62,3 +62,14 @@ def test_a_dangling_or_is_just_a_word():
     assert parse_query("OR").units == (("or",),)
     assert parse_query("health OR").units == (("health",),)
     assert parse_query("health or care").units == (("health",), ("or",), ("care",))
+
+
+def test_neighbouring_words_are_paired_across_stop_words_but_not_across_phrases():
+    query = parse_query('social security coordination for migrant workers "safe mobility" offices')
+    assert query.word_pairs == (
+        ("social", "security", 0),
+        ("security", "coordination", 0),
+        ("coordination", "migrant", 1),
+        ("migrant", "workers", 0),
+    )
+    assert parse_query("remittances").word_pairs == ()

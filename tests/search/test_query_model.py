@@ -362,3 +362,14 @@ def test_the_field_s_acronyms_are_known_from_the_start_and_never_corrected(
     assert found("UNHCR") == ["Note 4"]
     settings.HUB_SEARCH_GLOSSARY = False
     assert found("UNHCR") == []
+
+
+def test_neighbouring_words_held_side_by_side_rank_first(search_backend):
+    search_backend.index(
+        [
+            record(1, "Coordination note", body="Security of the border; social events; " * 3),
+            record(2, "Agreement", body="Social security for workers who move."),
+        ]
+    )
+    hits = search_backend.search(SearchRequest(query=parse_query("social security"))).hits
+    assert [hit.resource_id for hit in hits] == [2, 1]
