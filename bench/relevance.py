@@ -5,8 +5,8 @@ The set (`../shared/relevance/`: 122 public documents, 60 member-style queries, 
 judgments) was written by nobody on this project; the hub is tuned on it, never on its answers:
 no query or document of it is named anywhere in the hub's code.
 
-Used by `tests/search/test_relevance_shared.py` (both backends, asserting the floors) and by
-`make bench-relevance`, which writes `bench/results/relevance.md`.
+Used by `tests/search/test_relevance_shared.py` (both backends, asserting the targets); run it
+with `-s` to see the per-category table, the worst queries and those where plain BM25 does better.
 """
 
 from __future__ import annotations
@@ -192,5 +192,25 @@ def misses(relevance: RelevanceSet, run: Scores, limit: int = 15) -> str:
         out.append(
             f"{ndcg:.2f} {query.id} {query.category:11s} {query.text!r}: "
             f"top {[f'{d}:{grades.get(d, 0)}' for d in shown[:5]]} missing {missing}"
+        )
+    return "\n".join(out)
+
+
+def behind(relevance: RelevanceSet, run: Scores, reference: Scores, margin: float = 0.02) -> str:
+    """The queries where `run` ranks below `reference` (for tuning: where plain BM25 does better),
+    with the top five of each."""
+    out = []
+    for query in relevance.queries:
+        ours, theirs = run.per_query[query.id][0], reference.per_query[query.id][0]
+        if ours >= theirs - margin:
+            continue
+        grades = relevance.grades.get(query.id, {})
+        tops = [
+            [f"{d}:{grades.get(d, 0)}" for d in scores.rankings.get(query.id, [])[:5]]
+            for scores in (run, reference)
+        ]
+        out.append(
+            f"{ours:.2f} < {theirs:.2f} {query.id} {query.category:11s} {query.text!r}: "
+            f"{run.name} {tops[0]}, {reference.name} {tops[1]}"
         )
     return "\n".join(out)

@@ -110,6 +110,7 @@ def test_relevance_on_real_documents(search_backend, settings, tmp_path, client,
     )
     print(rel.table(relevance, [hub, baseline]))
     print(rel.misses(relevance, hub))
+    print("\nBelow plain BM25:\n" + rel.behind(relevance, hub, baseline))
 
     for category, floor in FLOORS[name].items():
         ndcg = hub.group(relevance, category)[0]
