@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from library.browse import facet_specs, read_facet_selection
 
 from .contract import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORT_RELEVANCE, SORTS, SearchRequest
-from .query import InvalidQuery, parse_query
+from .query import MAX_MATCHED_UNITS, InvalidQuery, parse_query
 
 
 class BadSearch(ValueError):
@@ -79,6 +79,12 @@ def read_search(params: QueryDict) -> ReadSearch:
 
     if query.notice:
         notices.append(query.notice)
+    if query.unmatched_units:
+        left_out = " ".join(" ".join(unit) for unit in query.unmatched_units)
+        notices.append(
+            _("Only the first %(count)s words were searched; these were left out: %(words)s")
+            % {"count": MAX_MATCHED_UNITS, "words": left_out[:200]}
+        )
     return ReadSearch(
         request=SearchRequest(
             query=query, filters=filters, sort=sort, page=page, page_size=page_size

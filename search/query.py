@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 MAX_QUERY_LENGTH = 1000
+#: The most words (or quoted phrases) a search matches, stop words aside; the rest are named in a
+#: notice. A pasted paragraph would otherwise cost a clause per word on every resource (and a
+#: spelling check per word) for no better ranking: member queries hold two to nine words.
+MAX_MATCHED_UNITS = 12
 
 # A word as the engines' standard tokenizers read it (Unicode word boundaries): letters and
 # digits, with inner dots and apostrophes kept ("u.n", "4.2", "l'immigration", "don't"); hyphens
@@ -126,7 +130,15 @@ class ParsedQuery:
     @property
     def all_options(self) -> tuple[Unit, ...]:
         """Every unit and alternative to match or highlight (not the excluded ones)."""
-        return tuple(dict.fromkeys(option for unit in self.units for option in self.options(unit)))
+        left_out = set(self.unmatched_units)
+        return tuple(
+            dict.fromkeys(
+                option
+                for unit in self.units
+                if unit not in left_out
+                for option in self.options(unit)
+            )
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -136,12 +148,20 @@ class ParsedQuery:
     def matching_units(self) -> tuple[Unit, ...]:
         """The units engines match: stop words are left out beside other words (they rank
         nothing and cost the most to match), kept when they are all there is."""
-        core = tuple(
+        return self._core[:MAX_MATCHED_UNITS] or self.units[:MAX_MATCHED_UNITS]
+
+    @property
+    def unmatched_units(self) -> tuple[Unit, ...]:
+        """Units past MAX_MATCHED_UNITS: not searched (the page says so)."""
+        return (self._core or self.units)[MAX_MATCHED_UNITS:]
+
+    @property
+    def _core(self) -> tuple[Unit, ...]:
+        return tuple(
             unit
             for unit in self.units
             if len(unit) > 1 or unit[0] not in STOP_WORDS or len(self.options(unit)) > 1
         )
-        return core or self.units
 
     @property
     def word_pairs(self) -> tuple[tuple[str, str, int], ...]:
@@ -179,7 +199,9 @@ class ParsedQuery:
 
     @property
     def words(self) -> list[str]:
-        return [word for unit in self.units for word in unit]
+        """The words searched (those of units past MAX_MATCHED_UNITS left out)."""
+        left_out = set(self.unmatched_units)
+        return [word for unit in self.units if unit not in left_out for word in unit]
 
     @property
     def degraded(self) -> bool:

@@ -55,6 +55,19 @@ def test_soft_matching_policy():
     assert parse_query("the").matching_units == (("the",),)
 
 
+def test_a_pasted_paragraph_matches_only_its_first_words_and_names_the_rest():
+    from search.query import MAX_MATCHED_UNITS
+
+    words = [f"word{n}" for n in range(40)]
+    query = parse_query(" the ".join(words))
+    assert query.matching_units == tuple((w,) for w in words[:MAX_MATCHED_UNITS])
+    assert query.unmatched_units == tuple((w,) for w in words[MAX_MATCHED_UNITS:])
+    assert [w for w in query.words if w != "the"] == words[:MAX_MATCHED_UNITS]
+    assert ("word39",) not in query.all_options
+    # An ordinary query is untouched.
+    assert parse_query("labour migration remittances").unmatched_units == ()
+
+
 def test_synonyms_are_alternatives_beside_the_words_typed():
     groups = [["GBV", "gender-based violence"], ["IDP", "internally displaced persons"]]
     from search.query import expand_synonyms
@@ -373,3 +386,20 @@ def test_neighbouring_words_held_side_by_side_rank_first(search_backend):
     )
     hits = search_backend.search(SearchRequest(query=parse_query("social security"))).hits
     assert [hit.resource_id for hit in hits] == [2, 1]
+
+
+def test_a_query_of_many_words_answers_and_says_which_were_left_out(
+    client, search_backend, library
+):
+    from search.query import MAX_MATCHED_UNITS
+
+    held = ["remittances", "labour", "migration", "rwanda", "returnees", "reintegration"]
+    search_backend.index([record(1, " ".join(held).title())])
+    # Half of the words searched must be held: half of the first twelve, not of all 46.
+    words = [*held, *(f"extra{n}" for n in range(40))]
+    response = client.get("/search/", {"q": " ".join(words)})
+    assert response.status_code == 200
+    assert [hit.resource_id for hit in response.context["results"].hits] == [1]
+    page = response.content.decode()
+    assert f"Only the first {MAX_MATCHED_UNITS} words were searched" in page
+    assert "extra39" in page.split("Only the first", 1)[1]
