@@ -207,13 +207,7 @@ def corrected_search(
         return None
     if not corrected:
         return None
-    try:
-        query = with_synonyms(parse_query(corrected))
-    except InvalidQuery:
-        return None
-    corrected_request = replace(search_request, query=query)
-    results = backend.search(corrected_request)
-    return (corrected_request, results) if results.total >= CORRECTED_BY * max(total, 1) else None
+    return _search_instead(backend, search_request, corrected, CORRECTED_BY * max(total, 1))
 
 
 def unknown_words_search(
@@ -230,13 +224,20 @@ def unknown_words_search(
         return None
     if not corrections:
         return None
+    return _search_instead(backend, search_request, rewrite(search_request.query.raw, corrections))
+
+
+def _search_instead(
+    backend, search_request: SearchRequest, text: str, at_least: int = 1
+) -> tuple[SearchRequest, SearchResults] | None:
+    """The same search (filters, page, order) for `text`, when it finds at least `at_least`."""
     try:
-        query = with_synonyms(parse_query(rewrite(search_request.query.raw, corrections)))
+        query = with_synonyms(parse_query(text))
     except InvalidQuery:
         return None
     corrected_request = replace(search_request, query=query)
     results = backend.search(corrected_request)
-    return (corrected_request, results) if results.total else None
+    return (corrected_request, results) if results.total >= at_least else None
 
 
 # A quoted phrase found in fewer resources than this also shows, below, the best resources with

@@ -18,6 +18,19 @@ def found(backend, text: str, groups=()) -> list[int]:
     return [hit.resource_id for hit in backend.search(SearchRequest(query=query)).hits]
 
 
+def publish_summaries(library, search_backend, name: str, bodies: list[str]) -> dict[int, str]:
+    """A live resource per body (titled "<name> <n>"), indexed; returns id -> title."""
+    from library.models import ResourcePage
+
+    titles = {}
+    for n, body in enumerate(bodies):
+        page = ResourcePage(title=f"{name} {n}", slug=f"{name.lower()}{n}", summary=body)
+        library.add_child(instance=page)
+        search_backend.index([record(page.pk, page.title, summary=body)])
+        titles[page.pk] = page.title
+    return titles
+
+
 # -- parsing ------------------------------------------------------------------------------
 
 
@@ -287,7 +300,6 @@ def test_a_word_no_resource_holds_is_corrected_at_once_beside_words_that_find_pl
 def test_a_phrase_found_in_few_resources_also_lists_its_words_apart_below(
     client, search_backend, library
 ):
-    from library.models import ResourcePage
 
     bodies = [
         "Everyone has the right to leave any country, including his own.",
@@ -295,12 +307,7 @@ def test_a_phrase_found_in_few_resources_also_lists_its_words_apart_below(
         "The country report on the right to housing.",
         "Annual leave of staff.",
     ]
-    titles = {}
-    for n, body in enumerate(bodies):
-        page = ResourcePage(title=f"Text {n}", slug=f"t{n}", summary=body)
-        library.add_child(instance=page)
-        search_backend.index([record(page.pk, page.title, summary=body)])
-        titles[page.pk] = page.title
+    titles = publish_summaries(library, search_backend, "Text", bodies)
     response = client.get("/search/", {"q": '"right to leave any country"'})
     # The exact phrase alone is counted and listed as the results ...
     assert response.context["results"].total == 1
@@ -349,8 +356,6 @@ def test_the_field_s_acronyms_are_known_from_the_start_and_never_corrected(
 ):
     from django.core.cache import cache
 
-    from library.models import ResourcePage
-
     cache.clear()  # no groups learned by an earlier test
     bodies = [
         "Shelter for internally displaced persons after the floods.",
@@ -359,12 +364,7 @@ def test_the_field_s_acronyms_are_known_from_the_start_and_never_corrected(
         "Lost IDs replaced free of charge.",
         "The United Nations High Commissioner for Refugees visited the camps.",
     ]
-    titles = {}
-    for n, body in enumerate(bodies):
-        page = ResourcePage(title=f"Note {n}", slug=f"n{n}", summary=body)
-        library.add_child(instance=page)
-        search_backend.index([record(page.pk, page.title, summary=body)])
-        titles[page.pk] = page.title
+    titles = publish_summaries(library, search_backend, "Note", bodies)
 
     def found(q: str) -> list[str]:
         response = client.get("/search/", {"q": q})
