@@ -196,15 +196,9 @@ def corrected_search(
     """The search for the spelling correction of a query that found nothing or next to nothing
     (`total` results), if the correction finds several times more; never raises for want of a
     correction."""
-    try:
-        corrected = did_you_mean(
-            backend, search_request.query, total, search_request=search_request
-        )
-    except SearchUnavailable:
-        raise
-    except Exception:  # noqa: BLE001 - a correction is a nicety, never a reason for a 500
-        logger.exception("No spelling correction")
-        return None
+    corrected = _correction(
+        did_you_mean, backend, search_request.query, total, search_request=search_request
+    )
     if not corrected:
         return None
     return _search_instead(backend, search_request, corrected, CORRECTED_BY * max(total, 1))
@@ -215,16 +209,22 @@ def unknown_words_search(
 ) -> tuple[SearchRequest, SearchResults] | None:
     """The search with every word no resource holds replaced by its correction, when that finds
     anything: the results as typed came from the other words alone."""
-    try:
-        corrections = unknown_word_corrections(backend, search_request.query)
-    except SearchUnavailable:
-        raise
-    except Exception:  # noqa: BLE001 - a correction is a nicety, never a reason for a 500
-        logger.exception("No spelling correction")
-        return None
+    corrections = _correction(unknown_word_corrections, backend, search_request.query)
     if not corrections:
         return None
     return _search_instead(backend, search_request, rewrite(search_request.query.raw, corrections))
+
+
+def _correction(find, *args, **kwargs):
+    """What `find` proposes, or None when it fails: a correction is a nicety, never a reason
+    for a 500 (an engine that is down is, and says so)."""
+    try:
+        return find(*args, **kwargs)
+    except SearchUnavailable:
+        raise
+    except Exception:  # noqa: BLE001
+        logger.exception("No spelling correction")
+        return None
 
 
 def _search_instead(
