@@ -29,8 +29,8 @@ def _nothing() -> list:
 
 
 def related_for(page, *, limit: int = MAX_RELATED, user=None, restrictions=None) -> list:
-    """Up to `limit` live ResourcePages the viewer may see: editors' picks in their order, then
-    similar ones.
+    """Up to `limit` live ResourcePages the viewer may see: editors' picks first (in the order
+    they were stored), then similar ones.
 
     Three queries at most (picks' order, picks, similar pages), however many items, and one more
     for the view restrictions unless the caller has read them (library.access.read_restrictions).
