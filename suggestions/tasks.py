@@ -26,6 +26,23 @@ def read_with_editor_task(document_id: int, attempt: int = 1) -> None:
 
 
 @task()
+def read_waiting_documents_task(attempt: int = 1) -> None:
+    """Read every document whose stored text the hub has not read yet, oldest first.
+
+    Queued, deferred, each time a text is stored (suggestions.signals): the first task to run
+    reads the whole burst, the others find nothing left. The worker's reading of files never
+    waits on this (an upload of hundreds of files is read at the readers' speed).
+    """
+    from .reader import read_with_editor, waiting_documents
+
+    try:
+        for document in waiting_documents():
+            read_with_editor(document)
+    except DatabaseError as error:
+        retry_later(read_waiting_documents_task, attempt=attempt, error=error)
+
+
+@task()
 def retrain_library_model_task(requested_at: str) -> None:
     """Retrain unless a model newer than the request exists (many publications, one retrain).
 
