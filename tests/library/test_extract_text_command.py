@@ -150,3 +150,27 @@ def test_largest_first_puts_what_cannot_be_sized_first_and_reads_each_file_once(
     missing = str(tmp_path / "missing")
     paths = [str(small), str(large), missing, str(small)]
     assert largest_first(paths) == [missing, str(large), str(small)]
+
+
+def test_manage_py_runs_it_without_loading_the_apps(files):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import runpy, sys\n"
+        f"sys.argv = ['manage.py', 'extract_text', '--json', {str(files['pdf'])!r}]\n"
+        "runpy.run_path('manage.py', run_name='__main__')\n"
+        "from django.apps import apps\n"
+        "print('apps loaded' if apps.ready else 'apps not loaded')\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings.test"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    row, said = done.stdout.splitlines()
+    assert json.loads(row)["status"] == "extracted"
+    assert json.loads(row)["metadata"]["title"] == "Border posts"
+    assert said == "apps not loaded"
