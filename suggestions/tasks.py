@@ -14,6 +14,8 @@ from library.documents import HubDocument
 
 @task()
 def read_with_editor_task(document_id: int, attempt: int = 1) -> None:
+    """One document at once: what the signal queued before readings were batched, kept so that
+    such tasks still in a queue run."""
     from .reader import read_with_editor
 
     document = HubDocument.objects.filter(pk=document_id).first()
