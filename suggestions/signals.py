@@ -29,8 +29,12 @@ from .models import DocumentReading
 
 @receiver(text_stored, sender=HubDocument)
 def read_new_text(sender, document: HubDocument, **kwargs) -> None:
-    """The worker stored a file's text (with an update, which post_save does not see)."""
-    read_stored_text(sender, document)
+    """The worker stored a file's text (with an update, which post_save does not see).
+
+    No look at the document's reading here: the batch reads only the documents whose reading
+    is missing or older than their text, and the worker is spared a query a file."""
+    if document.extracted_hash and document.extraction_status != ExtractionStatus.PENDING:
+        transaction.on_commit(queue_reading)
 
 
 @receiver(post_save, sender=HubDocument)
