@@ -16,7 +16,31 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-_turn = threading.Lock()
+
+class _Turn:
+    """A lock taken in the order asked (a ticket lock). A plain lock would go back to the thread
+    that just let it go, which is still running: a thread whose file has been read would wait
+    until the other starts reading, its reader idle meanwhile."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._next_ticket = 0
+        self._serving = 0
+
+    def acquire(self) -> None:
+        with self._changed:
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            while ticket != self._serving:
+                self._changed.wait()
+
+    def release(self) -> None:
+        with self._changed:
+            self._serving += 1
+            self._changed.notify_all()
+
+
+_turn = _Turn()
 _this_thread = threading.local()
 _taking_turns = False
 
@@ -41,12 +65,13 @@ def database_turn() -> Iterator[None]:
     if not _taking_turns or _holding():
         yield
         return
-    with _turn:
-        _this_thread.holding = True
-        try:
-            yield
-        finally:
-            _this_thread.holding = False
+    _turn.acquire()
+    _this_thread.holding = True
+    try:
+        yield
+    finally:
+        _this_thread.holding = False
+        _turn.release()
 
 
 @contextmanager
