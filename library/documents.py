@@ -74,8 +74,9 @@ class HubDocument(AbstractDocument):
     )
     extraction_error = models.TextField(_("why the text is missing"), blank=True, editable=False)
     extraction_engine = models.CharField(max_length=40, blank=True, editable=False)
-    # The hash of the file whose text is stored: an unchanged file is never read twice.
-    extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
+    # The hash of the file whose text is stored: an unchanged file is never read twice, and a
+    # file uploaded again is not read again (library.reading looks its hash up: indexed).
+    extracted_hash = models.CharField(max_length=40, blank=True, editable=False, db_index=True)
     extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
     character_count = models.PositiveIntegerField(

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from .database_turns import turn_given_up
 from .documents import DocumentPageText, ExtractionStatus, HubDocument, text_stored
 from .extraction import Extraction, extract_file
 from .extraction.ocr import tesseract_languages
@@ -129,7 +130,8 @@ def read_document(
         raise ReadLater(error.errno, server_reason(error)) from error
     try:
         pool = reader_pool(settings.HUB_EXTRACTION_MEMORY_MB, settings.HUB_EXTRACTION_READERS)
-        extraction = extract_file(path, pool=pool, **options)
+        with turn_given_up():  # the other threads of the worker store what they read meanwhile
+            extraction = extract_file(path, pool=pool, **options)
     except ReaderUnavailable as error:
         _note_waiting(document, str(error.strerror))
         raise ReadLater(error.errno, str(error.strerror)) from error

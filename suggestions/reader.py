@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from functools import lru_cache
 
 from django.db import DatabaseError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 
 from library.documents import ExtractionStatus, HubDocument
 
@@ -78,6 +79,22 @@ def find_likenesses(
         if judged is not None:
             found.append(judged)
     return likeness.rank(found)
+
+
+def waiting_documents() -> Iterator[HubDocument]:
+    """The documents whose stored text has no reading yet, or one made from an older file,
+    oldest first (so that a copy uploaded after its original finds it)."""
+    ids = list(
+        HubDocument.objects.exclude(extracted_hash="")
+        .exclude(extraction_status=ExtractionStatus.PENDING)
+        .exclude(reading__read_hash=F("extracted_hash"))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for pk in ids:
+        document = HubDocument.objects.filter(pk=pk).first()
+        if document is not None:  # deleted meanwhile
+            yield document
 
 
 @transaction.atomic

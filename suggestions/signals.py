@@ -3,9 +3,17 @@
 Hooked on the document's own save rather than inside the extraction code, so the reading
 follows whatever path stores the text: the document is read again whenever the hash of the
 file whose text is stored differs from the one its reading was made from.
+
+The reading waits HUB_SUGGESTIONS_READ_DELAY_SECONDS and is done in batches
+(``read_waiting_documents_task`` reads every document waiting): ranking and fingerprinting
+cost more than reading most files, and must not slow the worker's reading of an upload of
+hundreds. A process queues one batch per delay, not one task per document.
 """
 
 from __future__ import annotations
+
+import threading
+import time
 
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -21,8 +29,12 @@ from .models import DocumentReading
 
 @receiver(text_stored, sender=HubDocument)
 def read_new_text(sender, document: HubDocument, **kwargs) -> None:
-    """The worker stored a file's text (with an update, which post_save does not see)."""
-    read_stored_text(sender, document)
+    """The worker stored a file's text (with an update, which post_save does not see).
+
+    No look at the document's reading here: the batch reads only the documents whose reading
+    is missing or older than their text, and the worker is spared a query a file."""
+    if document.extracted_hash and document.extraction_status != ExtractionStatus.PENDING:
+        transaction.on_commit(queue_reading)
 
 
 @receiver(post_save, sender=HubDocument)
@@ -36,10 +48,37 @@ def read_stored_text(sender, instance: HubDocument, raw: bool = False, **kwargs)
     )
     if known == instance.extracted_hash:
         return
-    from .tasks import read_with_editor_task
+    transaction.on_commit(queue_reading)
 
-    document_id = instance.pk
-    transaction.on_commit(lambda: read_with_editor_task.enqueue(document_id))
+
+_queued = threading.Lock()
+#: When the batch this process queued last will run (time.monotonic()), if still ahead.
+_batch_runs_at = 0.0
+#: A batch due sooner than this is not counted on: the text may commit after it has looked.
+_MARGIN_SECONDS = 1.0
+
+
+def queue_reading() -> None:
+    """Have the waiting documents read after the delay, unless a batch already will be."""
+    global _batch_runs_at
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from .tasks import read_waiting_documents_task
+
+    delay = float(settings.HUB_SUGGESTIONS_READ_DELAY_SECONDS)
+    task = read_waiting_documents_task
+    if delay <= 0 or not task.get_backend().supports_defer:
+        task.enqueue()
+        return
+    with _queued:
+        now = time.monotonic()
+        if _batch_runs_at - now > _MARGIN_SECONDS:
+            return  # the batch queued earlier runs after this text is committed: it reads it
+        task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue()
+        _batch_runs_at = now + delay
 
 
 @receiver(page_published, sender=ResourcePage)

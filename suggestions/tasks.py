@@ -14,6 +14,8 @@ from library.documents import HubDocument
 
 @task()
 def read_with_editor_task(document_id: int, attempt: int = 1) -> None:
+    """One document at once: what the signal queued before readings were batched, kept so that
+    such tasks still in a queue run."""
     from .reader import read_with_editor
 
     document = HubDocument.objects.filter(pk=document_id).first()
@@ -23,6 +25,23 @@ def read_with_editor_task(document_id: int, attempt: int = 1) -> None:
         read_with_editor(document)
     except DatabaseError as error:
         retry_later(read_with_editor_task, document_id, attempt=attempt, error=error)
+
+
+@task()
+def read_waiting_documents_task(attempt: int = 1) -> None:
+    """Read every document whose stored text the hub has not read yet, oldest first.
+
+    Queued, deferred, each time a text is stored (suggestions.signals): the first task to run
+    reads the whole burst, the others find nothing left. The worker's reading of files never
+    waits on this (an upload of hundreds of files is read at the readers' speed).
+    """
+    from .reader import read_with_editor, waiting_documents
+
+    try:
+        for document in waiting_documents():
+            read_with_editor(document)
+    except DatabaseError as error:
+        retry_later(read_waiting_documents_task, attempt=attempt, error=error)
 
 
 @task()

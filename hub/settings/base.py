@@ -217,6 +217,16 @@ HUB_TASK_STALLED_SECONDS = float(os.environ.get("HUB_TASK_STALLED_SECONDS", "360
 HUB_SUGGESTIONS_RETRAIN_DELAY_SECONDS = float(
     os.environ.get("HUB_SUGGESTIONS_RETRAIN_DELAY_SECONDS", "120")
 )
+# A document's stored text is read for suggestions this long after it is stored, in one batch
+# with the others stored meanwhile (suggestions.signals): never on the worker's reading path.
+HUB_SUGGESTIONS_READ_DELAY_SECONDS = float(
+    os.environ.get("HUB_SUGGESTIONS_READ_DELAY_SECONDS", "10")
+)
+# Tasks the worker runs side by side (threads sharing as many warm readers; run_worker
+# --concurrency): reading files is done in the readers, so one per CPU keeps them all busy.
+HUB_WORKER_CONCURRENCY = max(
+    1, int(os.environ.get("HUB_WORKER_CONCURRENCY", "0") or 0) or (os.cpu_count() or 1)
+)
 # The worker's heartbeat (hub/worker_health.py): it beats every HEARTBEAT seconds; /health/ and
 # the admin say "no worker" after SILENT seconds without a beat; a RUNNING task whose worker has
 # not beaten for LEASE seconds is queued again; a worker that cannot write its beat for GIVE_UP

@@ -33,3 +33,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"handlers": [], "level": "WARNING"},
 }
+# One task at a time unless a test asks for more: other threads would not see the test's
+# uncommitted data (the concurrency tests use transactional test cases).
+HUB_WORKER_CONCURRENCY = 1

@@ -3,7 +3,8 @@
 Usage: ``python -m library.extraction.child KIND PATH OUT MEMORY_MB SECONDS [ENGINE]``, or
 ``python -m library.extraction.child serve MEMORY_MB``: a warm reader that takes one JSON request
 a line on stdin (``{"kind", "path", "seconds", "engine", "max_pages", "max_characters", "ocr"}``)
-and answers with the same JSON lines as below on stdout, the ``result`` line last. Its CPU limit
+and answers with the same JSON lines as below on stdout, the ``result`` line last; when its
+pages are those already sent, page by page, it carries ``"streamed": true`` and no pages. Its CPU limit
 is moved forward before each file, so each file has its own.
 
 It caps its own address space (so a file that needs too much memory fails here with
@@ -57,9 +58,31 @@ def limit_resources(memory_mb: int, cpu_seconds: int | None) -> None:
             pass
 
 
-def _write(out: IO[str], record: dict[str, Any]) -> None:
+class _Answer:
+    """A warm reader's stdout for one file, keeping the pages it has sent: a result whose pages
+    are exactly those is sent without them (the parent has them already, line by line), so
+    that no text crosses the pipe twice."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.pages: list[str] = []
+
+    def write(self, text: str) -> int:
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _write(out: IO[str] | _Answer, record: dict[str, Any]) -> None:
     out.write(json.dumps(record, ensure_ascii=True) + "\n")
     out.flush()
+
+
+def _write_page(out: IO[str] | _Answer, text: str) -> None:
+    _write(out, {"page": text})
+    if isinstance(out, _Answer):
+        out.pages.append(text)
 
 
 def with_language(result: Extraction) -> Extraction:
@@ -74,7 +97,7 @@ def with_language(result: Extraction) -> Extraction:
 def run(
     kind: str,
     path: str,
-    out: IO[str],
+    out: IO[str] | _Answer,
     *,
     engine: str | None = None,
     seconds: float = 60,
@@ -90,7 +113,7 @@ def run(
         result = extract_pdf(
             path,
             on_metadata=lambda metadata: _write(out, {"metadata": metadata}),
-            on_page=lambda text: _write(out, {"page": text}),
+            on_page=lambda text: _write_page(out, text),
             on_provisional=lambda result: _write(
                 out, {"provisional": with_language(result).to_json()}
             ),
@@ -126,7 +149,7 @@ def serve(memory_mb: int) -> int:
     import resource
 
     # The protocol has stdout to itself: anything a library prints goes to stderr instead.
-    out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    stdout = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     limit_resources(memory_mb, None)
     logging.disable(logging.WARNING)
@@ -152,6 +175,7 @@ def serve(memory_mb: int) -> int:
         except (ValueError, OSError):
             pass
         retire = False
+        out = _Answer(stdout)
         try:
             result = with_language(
                 run(
@@ -171,7 +195,11 @@ def serve(memory_mb: int) -> int:
             gc.collect()
             result = Extraction(TOO_LARGE, [], {}, "", memory_message(memory_mb))
             retire = True  # a fresh reader is cheaper than a fragmented heap
-        _write(out, {"result": result.to_json(), "retire": retire})
+        answer = result.to_json()
+        streamed = bool(result.pages) and result.pages == out.pages
+        if streamed:
+            answer["pages"] = None
+        _write(stdout, {"result": answer, "retire": retire, "streamed": streamed})
         if retire:
             return EXIT_OK
     return EXIT_OK

@@ -164,6 +164,8 @@ class Reader:
                     except ValueError:
                         continue
                     if "result" in record:
+                        if record.get("streamed"):  # its pages are the page lines before it
+                            record["result"]["pages"] = [r["page"] for r in records if "page" in r]
                         self._buffer = b""
                         self._stderr_mark = self._stderr.seek(0, os.SEEK_END)
                         if record.get("retire"):  # it leaves after a MemoryError

@@ -267,3 +267,33 @@ def test_a_killed_worker_s_task_is_taken_again_by_a_live_worker(world):
         second.wait(timeout=30)
     assert second.returncode == 0
     assert (marks / "started").read_text() == "xx"  # run twice, finished once
+
+
+def test_a_worker_running_tasks_side_by_side_beats_and_stops_cleanly(world):
+    folder, database, marks = world
+    env = _env(folder, database)
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "run_worker", "--no-startup-delay", "--interval", "0.2"]
+        + ["--concurrency", "2"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _python(
+            env,
+            f"from tests.search.test_faults import slow_marker_task; "
+            f"(__import__('pathlib').Path({str(marks)!r}) / 'started').write_text('x'); "
+            f"slow_marker_task.enqueue({str(marks)!r}); print(1)",
+        )
+        _wait(lambda: (marks / "done").exists(), 60, "the worker never ran the task")
+        _wait(lambda: _python(env, STATES) == "ok ['SUCCESSFUL']", 30, "health never said ok")
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=30) == 0
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+    assert "Traceback" not in worker.stderr.read()

@@ -117,3 +117,60 @@ def test_without_json_a_readable_table(files):
     assert pdf.split()[:2] == ["extracted", "2"] and pdf.endswith(str(files["pdf"]))
     assert text.split()[0] == "damaged"
     assert reasons == [f"{files['text']}: This file is not a PDF or Word (.docx) document."]
+
+
+def test_the_largest_files_are_read_first_and_printed_in_the_order_given(files, monkeypatch):
+    from library.extraction import sandbox
+    from library.management.commands import extract_text
+
+    asked: list[str] = []
+
+    class Recording(sandbox.ReaderPool):
+        def run(self, request, *args, **kwargs):
+            asked.append(request["path"])
+            return super().run(request, *args, **kwargs)
+
+    monkeypatch.setattr(extract_text, "ReaderPool", Recording)
+    given = [str(files["pdf"]), str(files["docx"]), str(files["bomb"])]
+    out, _, code = run("--json", "--jobs", "1", *given)
+    assert code == 0
+    assert [json.loads(line)["path"] for line in out.splitlines()] == given
+    by_size = sorted(given, key=lambda path: -Path(path).stat().st_size)
+    # The zip bomb is refused before any reader sees it; the others, largest first.
+    assert asked == [path for path in by_size if path != str(files["bomb"])]
+    assert Path(by_size[0]).stat().st_size > Path(by_size[1]).stat().st_size
+
+
+def test_largest_first_puts_what_cannot_be_sized_first_and_reads_each_file_once(tmp_path):
+    from library.management.commands.extract_text import largest_first
+
+    small, large = tmp_path / "small", tmp_path / "large"
+    small.write_bytes(b"x")
+    large.write_bytes(b"x" * 100)
+    missing = str(tmp_path / "missing")
+    paths = [str(small), str(large), missing, str(small)]
+    assert largest_first(paths) == [missing, str(large), str(small)]
+
+
+def test_manage_py_runs_it_without_loading_the_apps(files):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import runpy, sys\n"
+        f"sys.argv = ['manage.py', 'extract_text', '--json', {str(files['pdf'])!r}]\n"
+        "runpy.run_path('manage.py', run_name='__main__')\n"
+        "from django.apps import apps\n"
+        "print('apps loaded' if apps.ready else 'apps not loaded')\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings.test"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    row, said = done.stdout.splitlines()
+    assert json.loads(row)["status"] == "extracted"
+    assert json.loads(row)["metadata"]["title"] == "Border posts"
+    assert said == "apps not loaded"

@@ -264,3 +264,33 @@ def test_tesseract_languages_come_from_the_declared_languages():
     assert tesseract_languages(["en", "fr", "en"]) == "eng+fra"
     assert tesseract_languages(["rw"]) == "eng"
     assert tesseract_languages([]) == "eng+fra"
+
+
+def test_a_warm_reader_sends_each_page_once(tmp_path):
+    """The pages go over the pipe as they are read; the result line does not repeat them."""
+    import json
+    import subprocess
+    import sys
+
+    path = make_pdf(tmp_path / "a.pdf", ["first page", "second page"])
+    request = {"kind": "pdf", "path": str(path), "seconds": 30}
+    root = str(Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-m", "library.extraction.child", "serve", "1024"],
+        input=json.dumps(request) + "\n",
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=60,
+    )
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["page"].strip() for r in records if "page" in r] == ["first page", "second page"]
+    result = records[-1]
+    assert result["streamed"] is True and result["result"]["pages"] is None
+    # Put together again by the parent, the pages are all there.
+    pool = ReaderPool(1, 1024)
+    try:
+        read = extract_file(path, pool=pool)
+    finally:
+        pool.close()
+    assert [page.strip() for page in read.pages] == ["first page", "second page"]

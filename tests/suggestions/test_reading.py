@@ -168,3 +168,40 @@ def test_facts_from_a_cover_without_properties():
     assert facts["date"] == {"value": "2023-06-12", "source": "first_page"}
     assert facts["pages"] == {"value": 40, "source": "file"}
     assert facts["language"] == {"value": "fr", "source": "detected"}
+
+
+def test_texts_stored_by_the_worker_are_read_later_in_one_batch(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from suggestions import signals
+    from suggestions.tasks import read_waiting_documents_task
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.HUB_SUGGESTIONS_READ_DELAY_SECONDS = 10
+    monkeypatch.setattr(signals, "_batch_runs_at", 0.0)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = upload("first", make_pdf("Trafficking report", "IOM", REPORT), "a.pdf")
+        second = upload("second", make_docx("Trafficking report", "IOM", REPORT), "b.docx")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.extraction_status == second.extraction_status == "extracted"
+    # The texts are stored; their reading waits, queued once for both, for later.
+    assert not DocumentReading.objects.exists()
+    batches = DBTaskResult.objects.filter(task_path__endswith="read_waiting_documents_task")
+    assert batches.count() == 1
+    batch = batches.get()
+    assert (batch.run_after - batch.enqueued_at).total_seconds() > 9
+
+    read_waiting_documents_task.call()
+    readings = {r.document_id: r for r in DocumentReading.objects.all()}
+    assert set(readings) == {first.pk, second.pk}
+    assert readings[first.pk].read_hash == first.extracted_hash
+    # Read after the first, the second finds it.
+    assert [row["document_id"] for row in readings[second.pk].likenesses] == [first.pk]
+    read_at = {pk: reading.read_at for pk, reading in readings.items()}
+    read_waiting_documents_task.call()  # nothing left waiting: nothing read again
+    assert {r.document_id: r.read_at for r in DocumentReading.objects.all()} == read_at

@@ -12,23 +12,38 @@ of tasks a dead worker abandoned, and a non-zero exit when it cannot work.
   so its supervisor (docker compose's `restart:`, systemd, `make run`'s loop) starts it again.
   Nothing is lost: queued tasks stay queued, and a task it was running is re-taken by the next
   worker once its lease runs out.
+- **Tasks side by side** (``--concurrency N``, default HUB_WORKER_CONCURRENCY, the number of
+  CPUs): N threads each take tasks from the queue, with their own database connection, sharing
+  N warm readers. Reading a file happens in a reader process, so the threads read in parallel;
+  on SQLite they take turns at the database (library.database_turns), claiming tasks included.
+  One signal lets every
+  thread finish its task; a second stops at once. ``--max-tasks`` counts per thread; with
+  ``--reload`` (development) the worker runs one task at a time.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import threading
 import time
+from types import FrameType
 
-from django.core.management.base import CommandError
-from django.db import DatabaseError, connection
+from django.conf import settings
+from django.core.management.base import CommandError, CommandParser
+from django.db import DatabaseError, OperationalError, close_old_connections, connection
 
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+from django_tasks_db.management.commands.db_worker import Worker, valid_max_tasks
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 from hub import worker_health
 from hub.task_queue import requeue_stalled
+from library.database_turns import database_turn, take_turns
+from library.extraction.sandbox import reader_pool
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +91,109 @@ class Heartbeat(threading.Thread):
         os._exit(EXIT_CANNOT_WORK)
 
 
+class TurnTakingWorker(Worker):
+    """django_tasks_db's worker, one of several threads. It takes a task and runs it in the
+    database turn (given up while a file is read, and while it waits for work), and closes its
+    own connection when it stops. The loop is django_tasks_db's, but for the turn: claiming a
+    task outside it, threads of one process would meet each other's write lock."""
+
+    def run(self) -> None:
+        try:
+            while self.running:
+                close_old_connections()
+                with database_turn():
+                    task_result, retrieved = self.claim_next()
+                    if task_result is not None:
+                        self.run_task(task_result)
+                if self.batch and retrieved and task_result is None:
+                    return  # the queue is empty: a batch run ends
+                if self.max_tasks is not None and self._run_tasks >= self.max_tasks:
+                    return
+                close_old_connections()
+                if self.running and task_result is None:
+                    time.sleep(self.interval)
+        finally:
+            connection.close()  # this thread's own connection
+
+    def claim_next(self) -> tuple[DBTaskResult | None, bool]:
+        """The next runnable task, claimed for this worker, and whether the queue could be
+        read at all (a database locked by another process is tried again later)."""
+        tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
+        if not self.process_all_queues:
+            tasks = tasks.filter(queue_name__in=self.queue_names)
+        if self.excluded_queue_names:
+            tasks = tasks.exclude(queue_name__in=self.excluded_queue_names)
+        try:
+            with exclusive_transaction(tasks.db):
+                task_result = tasks.get_locked()
+                if task_result is not None:
+                    task_result.claim(self.worker_id)  # no other worker will run it
+        except OperationalError as error:
+            if is_locked_database_exception(error):
+                return None, False
+            raise
+        return task_result, True
+
+
+class SideBySide:
+    """N workers in N threads of this process; the main thread only waits and takes signals."""
+
+    def __init__(self, count: int, **worker_options) -> None:
+        self.workers = [TurnTakingWorker(**worker_options) for _ in range(count)]
+        self.errors: list[BaseException] = []
+        self.stopping = False
+
+    def shutdown(self, signum: int, frame: FrameType | None) -> None:
+        if self.stopping:
+            logger.warning("Received %s - stopping at once.", signal.strsignal(signum))
+            self.workers[0].reset_signals()
+            sys.exit(1)  # the threads are daemons: they end with the process
+        logger.warning(
+            "Received %s - letting the running tasks finish... (again to stop at once)",
+            signal.strsignal(signum),
+        )
+        self.stopping = True
+        for worker in self.workers:
+            worker.running = False
+
+    def _run_one(self, worker: TurnTakingWorker) -> None:
+        try:
+            worker.run()
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            self.errors.append(error)
+            for other in self.workers:  # one broken loop stops the process, to be restarted
+                other.running = False
+
+    def run(self) -> None:
+        signal.signal(signal.SIGINT, self.shutdown)
+        signal.signal(signal.SIGTERM, self.shutdown)
+        if hasattr(signal, "SIGQUIT"):
+            signal.signal(signal.SIGQUIT, self.shutdown)
+        threads = [
+            threading.Thread(target=self._run_one, args=(worker,), name=f"worker-{n}", daemon=True)
+            for n, worker in enumerate(self.workers, start=1)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.5)  # short waits: the main thread must stay free for signals
+        if self.errors:
+            raise self.errors[0]
+
+
 class Command(DbWorkerCommand):
     help = "Run the background worker: heartbeat, re-queueing of abandoned tasks, exit when stuck."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--concurrency",
+            type=valid_max_tasks,  # a whole number above zero
+            default=None,
+            help="tasks run side by side, each in its own thread with its own reader "
+            "(default: HUB_WORKER_CONCURRENCY, the number of CPUs)",
+        )
 
     def handle(self, *args, **options) -> None:
         self.configure_logging(options["verbosity"])
@@ -96,7 +212,11 @@ class Command(DbWorkerCommand):
             heartbeat = Heartbeat(worker_id)
             heartbeat.start()
         try:
-            super().handle(*args, **options)
+            concurrency = options.get("concurrency") or settings.HUB_WORKER_CONCURRENCY
+            if concurrency > 1 and not (options.get("reload") and not options.get("batch")):
+                self.run_side_by_side(concurrency, options)
+            else:
+                super().handle(*args, **options)
         except DatabaseError as error:
             logger.exception("The worker's loop stopped")
             raise CommandError(f"The worker cannot use the database: {error}") from error
@@ -111,3 +231,26 @@ class Command(DbWorkerCommand):
                 worker_health.forget(worker_id)  # stopped cleanly: not counted as alive
             except DatabaseError:
                 pass
+
+    def run_side_by_side(self, count: int, options: dict) -> None:
+        # As many warm readers as threads: none waits for another's file to be read.
+        reader_pool(settings.HUB_EXTRACTION_MEMORY_MB, max(count, settings.HUB_EXTRACTION_READERS))
+        queue_names = options["queue_name"].split(",")
+        excluded = options["exclude_queues"].split(",") if options["exclude_queues"] else []
+        if excluded and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        take_turns(connection.vendor == "sqlite")
+        try:
+            SideBySide(
+                count,
+                queue_names=queue_names,
+                interval=options["interval"],
+                batch=options["batch"],
+                backend_name=options["backend_name"],
+                startup_delay=options["startup_delay"],
+                max_tasks=options["max_tasks"],
+                worker_id=options["worker_id"],
+                excluded_queue_names=excluded,
+            ).run()
+        finally:
+            take_turns(False)
