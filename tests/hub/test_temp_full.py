@@ -150,6 +150,15 @@ def test_a_worker_whose_temporary_folder_fills_keeps_working_and_loses_nothing(
         "HUB_HEALTH_MIN_FREE_MB": ROOM_MB,
         "HUB_TASK_RETRY_BASE_SECONDS": 1,
         "HUB_TASK_RETRY_MAX_SECONDS": 2,
+        # The web side polls while the worker writes: on a loaded machine one second of
+        # SQLite's lock timeout is too short a wait (this test is about the disk, not locks).
+        "DATABASES": {
+            "default": {
+                "ENGINE": "django.db.backends.sqlite3",
+                "NAME": str(database),
+                "OPTIONS": {"timeout": 20},
+            }
+        },
     }
     web = _env(tmp_path, database, **settings)  # the web side: its own temporary folder
     worker_env = {**web, "TMPDIR": str(small_folder)}
