@@ -267,7 +267,7 @@ class ResourcePage(Page):
         # fields left empty.
         InlinePanel(
             "attachments",
-            heading=_("Files (PDF or Word)"),
+            heading=_("Files (PDF, Word, Excel, CSV or PowerPoint)"),
             label=_("File"),
             min_num=0,
             help_text=_("Upload or choose the file(s) of this resource, each with a label."),
