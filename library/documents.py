@@ -224,6 +224,13 @@ class HubDocument(AbstractDocument):
     def is_presentation(self) -> bool:
         return self.file_extension.lower() in SLIDE_EXTENSIONS
 
+    @property
+    def file_preview(self):
+        """A workbook's sheets or a deck's slide titles, as stored when it was read (or None)."""
+        from .previews import file_preview
+
+        return file_preview(self.preview)
+
     def page_texts(self) -> list[tuple[int, str]]:
         return list(self.text_pages.order_by("number").values_list("number", "text"))
 
