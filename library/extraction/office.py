@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import csv
 import datetime
+import itertools
 import os
+import re
 import time
 import zipfile
 from collections.abc import Iterable
@@ -46,6 +48,9 @@ PREVIEW_SHEETS = 50
 PREVIEW_SLIDES = 500
 
 CELL_SEPARATOR = " | "
+# A row of text that needs a look cell by cell: control characters or line breaks, spaces to
+# squeeze or trim, or a cell that starts like a formula.
+_NEEDS_A_LOOK = re.compile(r"[\x00-\x1f]|  |^ | $|(?:^| \| )[=+\-@]")
 # Text a spreadsheet would take for a formula (CSV injection): kept, but never bare.
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -174,6 +179,7 @@ class _Sheet:
         self.preview: list[list[str]] = []
         self.row_count = 0
         self.column_count = 0
+        self.ranges = ""  # set when the rows are known at once (a plain CSV file)
 
     def add(self, number: int, values: Iterable[Any]) -> None:
         cells = [cell_text(value) for value in values]
@@ -191,11 +197,32 @@ class _Sheet:
         elif len(self.preview) < PREVIEW_ROWS:
             self.preview.append([_preview_cell(cell) for cell in cells[:PREVIEW_COLUMNS]])
 
+    def add_text(self, number: int, values: list[str]) -> None:
+        """A row of text cells (a CSV file's), the plain ones without a look at each cell.
+
+        A CSV file is all text and often large: most rows hold nothing to tidy or neutralise,
+        and a look at the row as a whole (one regular expression) finds those that do."""
+        line = CELL_SEPARATOR.join(values)
+        if (
+            self.header is None
+            or len(self.preview) < PREVIEW_ROWS
+            or "" in values
+            or len(line) > MAX_CELL_CHARACTERS
+            or _NEEDS_A_LOOK.search(line)
+        ):
+            self.add(number, values)
+            return
+        self.row_count += 1
+        if len(values) > self.column_count:
+            self.column_count = len(values)
+        self.lines.append(line)
+        self.rows.append(number)
+
     def page(self) -> str:
         return "\n".join(self.lines)
 
     def place(self) -> dict[str, Any]:
-        return {"sheet": self.name, "rows": row_ranges(self.rows)}
+        return {"sheet": self.name, "rows": self.ranges or row_ranges(self.rows)}
 
     def preview_json(self) -> dict[str, Any]:
         return {
@@ -388,6 +415,10 @@ def extract_csv(
             dialect = sniff_csv(handle)
         except UnacceptableFile as refusal:
             return Extraction(refusal.status, [], {}, ENGINE_CSV, refusal.message)
+    metadata = {"encoding": dialect.encoding, "delimiter": dialect.delimiter}
+    plain = _plain_table(path, dialect, max_rows)
+    if plain is not None:
+        return _table_result([plain], metadata, ENGINE_CSV, [], "file")
     budget = _Budget(deadline, max_rows, max_cells)
     sheet = _Sheet("")
     notes: list[str] = []
@@ -400,7 +431,7 @@ def extract_csv(
                 for values in reader:
                     if not budget.take(len(values)):
                         break
-                    sheet.add(reader.line_num, values)
+                    sheet.add_text(reader.line_num, values)
             except csv.Error as error:
                 notes.append(
                     f"The file could not be read past line {reader.line_num} ({_reason(error)})."
@@ -408,28 +439,100 @@ def extract_csv(
     finally:
         csv.field_size_limit(previous)
     notes.append(budget.note(seconds))
-    metadata = {"encoding": dialect.encoding, "delimiter": dialect.delimiter}
     return _table_result([sheet], metadata, ENGINE_CSV, notes, "file")
+
+
+def _plain_table(path: str, dialect: Any, max_rows: int) -> _Sheet | None:
+    """A CSV file with nothing to unquote, tidy or neutralise, read whole at once; else None.
+
+    Most data files are plain: no quotes, no empty cells, no cell that starts like a formula.
+    Their text is then their lines with the delimiter replaced, each line a row: string
+    operations over the whole file instead of a look at each cell (a large file reads several
+    times faster). Any doubt, and the file is read row by row, cell by cell.
+    """
+    if os.path.getsize(path) > 64 * 1024 * 1024:
+        return None
+    with open(path, encoding=dialect.encoding, errors="replace", newline="") as handle:
+        text = handle.read()
+    text = text.replace("\r\n", "\n").rstrip("\n")
+    delimiter = dialect.delimiter
+    doubtful = (
+        dialect.quotechar,
+        "\r",
+        "\n\n",
+        delimiter + delimiter,
+        delimiter + "\n",
+        "\n" + delimiter,
+        *(f"{before}{start}" for before in ("\n", delimiter) for start in _FORMULA_STARTS),
+    )
+    if not text or text[0] in (delimiter, *_FORMULA_STARTS) or text.endswith(delimiter):
+        return None
+    if any(sign in text for sign in doubtful):
+        return None
+    if delimiter != "\t" and "\t" in text:
+        return None  # a tab inside a cell: the row-by-row reading tidies it
+    lines = text.split("\n")
+    if len(lines) > max_rows or len(lines) < 2:
+        return None
+    sheet = _Sheet("")
+    for number, line in enumerate(lines[: PREVIEW_ROWS + 1], start=1):
+        sheet.add(number, line.split(delimiter))
+    sheet.lines = text.replace(delimiter, CELL_SEPARATOR).split("\n")
+    sheet.ranges = f"1-{len(lines)}" if len(lines) > 1 else "1"
+    sheet.row_count = len(lines)
+    sheet.column_count = max(map(str.count, lines, itertools.repeat(delimiter))) + 1
+    return sheet
 
 
 # Presentations -----------------------------------------------------------------------------------
 
 
-def _shape_texts(shapes: Iterable[Any], skip: Any = None) -> Iterable[str]:
-    for shape in shapes:
-        # python-pptx makes a new object for each look at a shape: compare their ids.
-        if skip is not None and shape.shape_id == skip.shape_id:
-            continue
-        try:
-            if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-                yield shape.text_frame.text
-            if getattr(shape, "has_table", False) and shape.has_table:
-                for row in shape.table.rows:
-                    yield CELL_SEPARATOR.join(cell.text for cell in row.cells if cell.text.strip())
-            if getattr(shape, "shape_type", None) == 6:  # a group: its shapes inside
-                yield from _shape_texts(shape.shapes)
-        except (AttributeError, KeyError, ValueError, TypeError):
-            continue  # one odd shape must not cost the slide
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_TITLE_TYPES = ("title", "ctrTitle")
+
+
+def _paragraphs(element: Any) -> str:
+    """The text of the DrawingML paragraphs under ``element``, one line each."""
+    lines = []
+    for paragraph in element.iter(f"{_A}p"):
+        pieces = [
+            "\n" if node.tag == f"{_A}br" else (node.text or "")
+            for node in paragraph.iter(f"{_A}t", f"{_A}br")
+        ]
+        lines.append("".join(pieces))
+    return "\n".join(lines)
+
+
+def _shape_texts(tree: Any) -> tuple[str, list[str]]:
+    """(title, other texts) of a slide's shape tree, read from its XML in one pass.
+
+    python-pptx's shape objects look each property up with XPath again; on a deck of many
+    small slides that cost more than opening the file. Text boxes, placeholders, tables (a
+    row a line, cells joined) and groups (their shapes in turn) are read; pictures are not.
+    """
+    title = ""
+    texts: list[str] = []
+    for shape in tree:
+        tag = shape.tag
+        if tag == f"{_P}sp":
+            body = shape.find(f"{_P}txBody")
+            if body is None:
+                continue
+            placeholder = shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+            text = _paragraphs(body)
+            if not title and placeholder is not None and placeholder.get("type") in _TITLE_TYPES:
+                title = text
+            else:
+                texts.append(text)
+        elif tag == f"{_P}graphicFrame":
+            for row in shape.iter(f"{_A}tr"):
+                cells = (_paragraphs(cell).strip() for cell in row.iter(f"{_A}tc"))
+                texts.append(CELL_SEPARATOR.join(cell for cell in cells if cell))
+        elif tag == f"{_P}grpSp":
+            inner_title, inner = _shape_texts(shape)
+            texts.extend([inner_title, *inner] if inner_title else inner)
+    return title, texts
 
 
 def _tidy(text: str) -> str:
@@ -476,9 +579,10 @@ def extract_presentation(path: str, *, deadline: float | None = None) -> Extract
         title = speaker_notes = ""
         body: list[str] = []
         try:
-            title_shape = slide.shapes.title
-            title = _tidy(title_shape.text_frame.text) if title_shape is not None else ""
-            body = [_tidy(text) for text in _shape_texts(slide.shapes, skip=title_shape)]
+            tree = slide.element.find(f"{_P}cSld/{_P}spTree")
+            if tree is not None:
+                title, body = _shape_texts(tree)
+                title, body = _tidy(title), [_tidy(text) for text in body]
             if slide.has_notes_slide:
                 frame = slide.notes_slide.notes_text_frame
                 speaker_notes = _tidy(frame.text) if frame is not None else ""

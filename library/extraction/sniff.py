@@ -422,27 +422,26 @@ def _count_delimiter(lines: list[str]) -> str:
 
 
 def _check_line_lengths(fileobj: IO[bytes], encoding: str) -> None:
-    newline = "\n".encode(encoding.replace("-sig", ""))
-    if encoding == "utf-16":
-        newline = b"\n\x00"  # little-endian, as spreadsheets write it; else only the count is off
+    """Refuse a file with a line longer than MAX_CSV_LINE_BYTES.
+
+    The file is read in pieces of that very size: a line that lies within one piece is short
+    enough, so only the stretches without a line break that run across pieces are counted.
+    """
+    newline = b"\n\x00" if encoding == "utf-16" else b"\n"  # UTF-16 as spreadsheets write it
     fileobj.seek(0)
     run = 0  # bytes since the last line break
-    while True:
-        chunk = fileobj.read(MB)
+    while run <= MAX_CSV_LINE_BYTES:
+        chunk = fileobj.read(MAX_CSV_LINE_BYTES)
         if not chunk:
             break
-        at = chunk.rfind(newline)
-        if at < 0:
+        first = chunk.find(newline)
+        if first < 0:
             run += len(chunk)
         else:
-            first = chunk.find(newline)
-            longest = max(run + first, _longest_between(chunk, newline, first, at))
-            if longest > MAX_CSV_LINE_BYTES:
-                run = longest
+            run = max(run + first, 0)
+            if run > MAX_CSV_LINE_BYTES:
                 break
-            run = len(chunk) - at - len(newline)
-        if run > MAX_CSV_LINE_BYTES:
-            break
+            run = len(chunk) - chunk.rfind(newline) - len(newline)
     if run > MAX_CSV_LINE_BYTES:
         limit = format_size(MAX_CSV_LINE_BYTES)
         raise UnacceptableFile(
@@ -450,12 +449,3 @@ def _check_line_lengths(fileobj: IO[bytes], encoding: str) -> None:
             "line_too_long",
             limit=limit,
         )
-
-
-def _longest_between(chunk: bytes, newline: bytes, first: int, last: int) -> int:
-    longest, at = 0, first
-    while at < last:
-        following = chunk.find(newline, at + 1)
-        longest = max(longest, following - at)
-        at = following
-    return longest

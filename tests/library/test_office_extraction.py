@@ -424,3 +424,33 @@ def test_row_ranges_round_trip() -> None:
     assert ranges == "0-3,7,9-10"
     assert [row_of_line(ranges, n) for n in range(len(rows))] == rows
     assert row_of_line(ranges, len(rows)) is None
+
+
+def test_a_plain_csv_read_whole_reads_as_row_by_row(files: Path, monkeypatch) -> None:
+    """The fast reading of a plain file (no quotes, empty cells or formula-like cells) gives
+    what the cell-by-cell reading gives; a file with any of those is read cell by cell."""
+    from library.extraction import office
+
+    path = files / "plain.csv"
+    rows = ["district;year;returns"] + [f"District {n};{2000 + n % 25};{n * 3}" for n in range(500)]
+    path.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+    fast = extract_office(CSV, path)
+    assert fast.status == EXTRACTED
+    monkeypatch.setattr(office, "_plain_table", lambda *args: None)
+    slow = extract_office(CSV, path)
+    assert (fast.pages, fast.places, fast.preview) == (slow.pages, slow.places, slow.preview)
+    assert fast.places == [{"sheet": "", "rows": "1-501"}]
+    assert fast.preview["sheets"][0]["columns"] == 3
+    monkeypatch.undo()
+    expected = {
+        "District 9;=1+2;3": "District 9 | '=1+2 | 3",
+        "District 9;;3": "District 9 | 3",
+        '"District 9";2009;3': "District 9 | 2009 | 3",
+        "-1;2009;3": "-1 | 2009 | 3",
+        "-x;2009;3": "'-x | 2009 | 3",
+    }
+    for doubtful, line in expected.items():
+        path.write_text("\n".join([*rows[:5], doubtful, *rows[5:10]]) + "\n", encoding="utf-8")
+        result = extract_office(CSV, path)
+        assert result.places == [{"sheet": "", "rows": "1-11"}], doubtful
+        assert result.pages[0].splitlines()[5] == line, doubtful
