@@ -29,6 +29,7 @@ import random
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
+    # openpyxl warns about every odd part of POI's test files; the reader silences them too.
+    warnings.simplefilter("ignore")
     with tempfile.TemporaryDirectory(prefix="bench-office-") as folder:
         made = made_files(Path(folder))
         corpus = corpus_files(args.corpus)

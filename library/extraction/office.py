@@ -36,6 +36,17 @@ ENGINE_CSV = "csv"
 MAX_ROWS = 250_000
 #: Cells read from one file, all sheets together.
 MAX_CELLS = 5_000_000
+
+
+def _limit(name: str, default: int) -> int:
+    """A limit from the reader's environment (it inherits the server's; Django is not loaded
+    here): HUB_EXTRACTION_MAX_ROWS, HUB_EXTRACTION_MAX_CELLS."""
+    try:
+        return int(os.environ.get(name) or default)
+    except ValueError:
+        return default
+
+
 #: Characters kept of one cell: a cell holds at most 32,767 in Excel, a CSV field anything.
 MAX_CELL_CHARACTERS = 32_767
 #: Rows shown in a table's preview, after its header row.
@@ -53,6 +64,7 @@ CELL_SEPARATOR = " | "
 _NEEDS_A_LOOK = re.compile(r"[\x00-\x1f]|  |^ | $|(?:^| \| )[=+\-@]")
 # Text a spreadsheet would take for a formula (CSV injection): kept, but never bare.
 _FORMULA_STARTS = ("=", "+", "-", "@")
+_FORMULA_FIRST = "=+-@\t\r"
 
 
 def neutralise(text: str) -> str:
@@ -69,15 +81,24 @@ def neutralise(text: str) -> str:
 
 
 def cell_text(value: Any) -> str:
-    """A cell's value as a reader would type it: 12, 3.5, 2025-01-31, TRUE, text."""
+    """A cell's value as a reader would type it: 12, 3.5, 2025-01-31, TRUE, text.
+
+    Called for every cell: the commonest kinds (empty, text, numbers) are told by their exact
+    type first. Control characters and lone surrogates are removed from the whole page later.
+    """
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
+    kind = type(value)
+    if kind is str:
+        text = value if len(value) <= MAX_CELL_CHARACTERS else value[:MAX_CELL_CHARACTERS]
+        text = " ".join(text.split())
+        return neutralise(text) if text and text[0] in _FORMULA_FIRST else text
+    if kind is float:
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, int):
+    if kind is int:
         return str(value)
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
     if isinstance(value, datetime.datetime):
         if value.time() == datetime.time(0, 0):
             return value.date().isoformat()
@@ -86,11 +107,9 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, datetime.timedelta):
         return str(value)
-    text = str(value)
-    if len(text) > MAX_CELL_CHARACTERS:
-        text = text[:MAX_CELL_CHARACTERS]
-    text = " ".join(clean_text(text).split())
-    return neutralise(text)
+    if isinstance(value, (int, float)):
+        return cell_text(int(value) if isinstance(value, int) else float(value))
+    return cell_text(str(value))
 
 
 def row_ranges(rows: list[int]) -> str:
@@ -654,10 +673,14 @@ def extract_office(
                 check_upload(handle, max_bytes=2**63)
         except UnacceptableFile as refusal:
             return Extraction(refusal.status, [], {}, "", refusal.message)
+    rows = _limit("HUB_EXTRACTION_MAX_ROWS", MAX_ROWS)
+    cells = _limit("HUB_EXTRACTION_MAX_CELLS", MAX_CELLS)
     if kind == XLSX:
-        return extract_workbook(path, deadline=deadline, seconds=seconds)
+        return extract_workbook(
+            path, deadline=deadline, seconds=seconds, max_rows=rows, max_cells=cells
+        )
     if kind == PPTX:
         return extract_presentation(path, deadline=deadline)
     if kind == CSV:
-        return extract_csv(path, deadline=deadline, seconds=seconds)
+        return extract_csv(path, deadline=deadline, seconds=seconds, max_rows=rows, max_cells=cells)
     return Extraction(DAMAGED, [], {}, "", f"Unknown kind of file: {kind!r}.")

@@ -454,3 +454,13 @@ def test_a_plain_csv_read_whole_reads_as_row_by_row(files: Path, monkeypatch) ->
         result = extract_office(CSV, path)
         assert result.places == [{"sheet": "", "rows": "1-11"}], doubtful
         assert result.pages[0].splitlines()[5] == line, doubtful
+
+
+def test_the_row_limit_comes_from_the_readers_environment(files: Path, monkeypatch) -> None:
+    path = files / "many.csv"
+    path.write_text("\n".join(f"District {n},{n}" for n in range(500)) + "\n", encoding="utf-8")
+    monkeypatch.setenv("HUB_EXTRACTION_MAX_ROWS", "100")
+    result = extract_office(CSV, path)
+    assert result.status == EXTRACTED
+    assert len(result.pages[0].splitlines()) == 100
+    assert "Read the first 100 rows" in result.error
