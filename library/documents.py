@@ -201,10 +201,13 @@ class HubDocument(AbstractDocument):
             return label
         details = []
         if self.page_count:
-            details.append(
-                ngettext("%(count)s page", "%(count)s pages", self.page_count)
-                % {"count": self.page_count}
-            )
+            if self.is_table:
+                unit = ngettext("%(count)s sheet", "%(count)s sheets", self.page_count)
+            elif self.is_presentation:
+                unit = ngettext("%(count)s slide", "%(count)s slides", self.page_count)
+            else:
+                unit = ngettext("%(count)s page", "%(count)s pages", self.page_count)
+            details.append(unit % {"count": self.page_count})
         if self.character_count is not None:
             details.append(gettext("%(count)s characters") % {"count": f"{self.character_count:,}"})
         if self.language:

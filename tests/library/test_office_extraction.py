@@ -464,3 +464,26 @@ def test_the_row_limit_comes_from_the_readers_environment(files: Path, monkeypat
     assert result.status == EXTRACTED
     assert len(result.pages[0].splitlines()) == 100
     assert "Read the first 100 rows" in result.error
+
+
+def test_bad_files_cost_only_their_own_reading(files: Path) -> None:
+    """One warm reader meets a zip bomb, a million rows, a damaged workbook and a 50 MB line,
+    then reads an ordinary workbook as if nothing had happened."""
+    from library.extraction.sandbox import ReaderPool
+
+    bomb = make_zip_bomb(files / "bomb.xlsx")
+    big = make_big_workbook(files / "big.xlsx", 1_000_000)
+    broken = files / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    long_line = files / "long.csv"
+    long_line.write_bytes(b"a,b\nc,d\n1," + b"x" * (50 * MB) + b"\n")
+    good = make_workbook(files / "good.xlsx", {"S": [["district"], ["Karongi"]]})
+    pool = ReaderPool(1, 1024)
+    try:
+        statuses = [extract_file(path, pool=pool).status for path in (bomb, big, broken, long_line)]
+        assert statuses == [TOO_LARGE, EXTRACTED, DAMAGED, TOO_LARGE]
+        result = extract_file(good, pool=pool)
+    finally:
+        pool.close()
+    assert result.status == EXTRACTED and "Karongi" in result.pages[0]
+    assert pool.started == 1  # the same reader throughout

@@ -97,3 +97,42 @@ def test_a_csv_is_previewed_with_its_header(client, library):
     html = _page_with(library, client, document)
     assert '<th scope="col">place</th>' in html
     assert "<td>&#x27;=1+2</td>" in html or "<td>&#39;=1+2</td>" in html
+
+
+@pytest.mark.parametrize(
+    ("filename", "extension"),
+    [
+        ("returns.xlsx", ".xlsx"),
+        ("returns.xlsm", ".xlsm"),
+        ("data.csv", ".csv"),
+        ("data.tsv", ".tsv"),
+    ],
+)
+def test_an_office_upload_is_accepted_and_stored_by_its_kind(admin_client, filename, extension):
+    """Through the admin's upload form: judged by content, stored under a generated name with
+    the extension it came with."""
+    import re
+
+    from tests.library.test_documents import post_upload
+
+    content = _workbook() if extension.startswith(".xls") else b"place,people\nKigali,3\nHuye,4\n"
+    response = post_upload(admin_client, filename, content)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    stored = HubDocument.objects.get().file.name
+    assert re.fullmatch(rf"documents/[0-9a-f]{{32}}\{extension}", stored), stored
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"a,b\n1," + b"x" * (2 * 1024 * 1024) + b"\n", "line longer than 1 MB"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "not a PDF, Word (.docx), Excel"),
+    ],
+)
+def test_a_bad_table_upload_is_refused_with_a_message(admin_client, content, words):
+    from tests.library.test_documents import post_upload
+
+    response = post_upload(admin_client, "data.csv", content)
+    assert response.status_code == 200
+    assert words in response.content.decode()
+    assert not HubDocument.objects.exists()
