@@ -131,6 +131,14 @@ def corpus_files(corpus: Path) -> list[Path]:
     return [corpus / line.split("\t")[0] for line in lines if line]
 
 
+def _shown(path: Path) -> str:
+    """A file as the report names it: under the corpus, or by its name (a file made here)."""
+    try:
+        return str(path.relative_to(DEFAULT_CORPUS.parent))
+    except ValueError:
+        return path.name
+
+
 def measure(paths: list[Path], rounds: int) -> list[dict[str, Any]]:
     from library.extraction import EXTRACTED, extract_file
     from library.extraction.sandbox import ReaderPool
@@ -159,7 +167,7 @@ def measure(paths: list[Path], rounds: int) -> list[dict[str, Any]]:
             if ok and count:
                 rows.append(
                     {
-                        "path": str(path),
+                        "path": _shown(path),
                         "kind": "slides" if path.suffix.lower() == ".pptx" else "rows",
                         "count": count,
                         "plain": min(plain_times),
@@ -202,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         made = made_files(Path(folder))
         corpus = corpus_files(args.corpus)
         measured = measure(made + corpus, args.rounds)
-    made_names = {str(path) for path in made}
+    made_names = {_shown(path) for path in made}
     is_made = [item for item in measured if item["path"] in made_names]
     from_corpus = [item for item in measured if item["path"] not in made_names]
     groups = {

@@ -295,7 +295,9 @@ def _table_result(
     )
     if not any(sheet.row_count for sheet in sheets):
         result.status = NO_TEXT_LAYER
-        result.error = f"This {what} holds no cell text; there is nothing to search."
+        result.error = (
+            f"This {what} holds no cell text; there is nothing to search. {result.error}"
+        ).strip()
     return result
 
 
@@ -320,7 +322,8 @@ def _workbook_notes(path: str) -> list[str]:
             )
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, NotImplementedError, EOFError):
         return notes
-    if any(name.endswith("vbaproject.bin") for name in names):
+    # VBA in vbaProject.bin; Excel 4 macros (XLM) in macro sheets, which are not read either.
+    if any(name.endswith("vbaproject.bin") or name.startswith("xl/macrosheets/") for name in names):
         notes.append("This workbook holds macros; they were not run (only cell values were read).")
     if dde:
         notes.append(

@@ -318,8 +318,14 @@ def test_an_external_link_and_a_dde_link_are_noted_not_followed(files: Path) -> 
     assert "DDE links" in result.error and "not run" in result.error
 
 
-def test_a_macro_enabled_workbook_is_read_and_its_macros_are_not_run(files: Path) -> None:
-    path = make_workbook(files / "m.xlsm", {"S": [["district"], ["Nyagatare"]]}, macro=True)
+@pytest.mark.parametrize("part", ["xl/vbaProject.bin", "xl/macrosheets/sheet1.xml"])
+def test_a_macro_enabled_workbook_is_read_and_its_macros_are_not_run(
+    files: Path, part: str
+) -> None:
+    """VBA (vbaProject.bin) or Excel 4 macros (a macro sheet): noted, never run or read."""
+    path = make_workbook(files / "m.xlsm", {"S": [["district"], ["Nyagatare"]]})
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr(part, b"Attribute VB_Name = Evil")
     result = extract_file(path, timeout_seconds=30)
     assert result.status == EXTRACTED
     assert "Nyagatare" in result.pages[0]
