@@ -29,7 +29,8 @@ help:
 	@echo "                         (BENCH_ARGS='--es-scales 10000 --reference-records 2000' to shorten it)"
 	@echo "make bench-quick         the same at a few hundred resources (bench/results/bench-quick.*)"
 	@echo "make bench-alerts        one alerts digest run: 10,000 alerts over 1,000 new resources"
-	@echo "make bench-extract       text extraction benchmark over ../shared/corpus beside pdftotext"
+	@echo "make bench-extract       text extraction benchmark over ../shared/corpus beside pdftotext,"
+	@echo "                         then workbooks, CSV and decks beside plain openpyxl/python-pptx/csv"
 	@echo "make screenshots         docs/screenshots/ at 1366 and 390 px from a running demo (make run)"
 	@echo "make bench-suggest       objective suggestions over ../shared/relevance, near-duplicates over"
 	@echo "                         ../shared/corpus -> bench/results/suggest.md"
@@ -139,6 +140,7 @@ bench-extract: install tesseract
 	    fi; \
 	fi
 	$(PY) -m bench.extract
+	$(PY) -m bench.extract_office
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -18,10 +18,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.utils.file import hash_filelike
 
-from .extraction import DOCX, PDF, UnacceptableFile, check_upload
+from .extraction import CSV, DOCX, PDF, PPTX, XLSX, UnacceptableFile, check_upload
 
 #: What a stored file may be called after; anything else is named after its content.
-_KEPT_EXTENSIONS = frozenset({".pdf", ".docx", ".docm", ".dotx", ".dotm"})
+_WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm"})
+_KEPT_EXTENSIONS = _WORD_EXTENSIONS | {".pdf", ".xlsx", ".xlsm", ".csv", ".tsv", ".pptx"}
+#: The extension a file of each kind is stored with when its own is not one of the kept.
+_KIND_EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", XLSX: ".xlsx", PPTX: ".pptx", CSV: ".csv"}
+#: The kinds whose pages are sheets or slides, by the extension they are stored with.
+TABLE_EXTENSIONS = frozenset({"xlsx", "xlsm", "csv", "tsv"})
+SLIDE_EXTENSIONS = frozenset({"pptx"})
 #: Languages a detected language code is shown as (the hub's three).
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "rw": _("Kinyarwanda")}
 
@@ -43,7 +49,7 @@ def stored_file_name(instance: HubDocument, filename: str) -> str:
             kind = check_upload(instance.file, max_bytes=2**63)
         except (UnacceptableFile, OSError, ValueError):
             kind = ""
-        extension = {PDF: ".pdf", DOCX: ".docx"}.get(kind, "")
+        extension = _KIND_EXTENSIONS.get(kind, "")
     return f"documents/{uuid.uuid4().hex}{extension}"
 
 
@@ -58,7 +64,8 @@ class ExtractionStatus(models.TextChoices):
 
 
 class HubDocument(AbstractDocument):
-    """A PDF or Word file; its text, page by page, is read in the worker and kept here."""
+    """A PDF, Word file, workbook, CSV file or presentation; its text, page by page (a sheet or
+    a slide is a page), is read in the worker and kept here."""
 
     file = models.FileField(upload_to=stored_file_name, verbose_name=_("file"))
     original_filename = models.CharField(
@@ -83,6 +90,9 @@ class HubDocument(AbstractDocument):
         _("characters"), null=True, blank=True, editable=False
     )
     metadata = models.JSONField(_("metadata read from the file"), default=dict, editable=False)
+    # A workbook's sheets (names, headers, first rows, counts) or a deck's slide titles, kept
+    # when the file is read: a resource page shows them without opening the file again.
+    preview = models.JSONField(_("preview read from the file"), default=dict, editable=False)
     ocr_enabled = models.BooleanField(
         _("recognise text in scanned pages (OCR)"),
         default=True,
@@ -192,10 +202,13 @@ class HubDocument(AbstractDocument):
             return label
         details = []
         if self.page_count:
-            details.append(
-                ngettext("%(count)s page", "%(count)s pages", self.page_count)
-                % {"count": self.page_count}
-            )
+            if self.is_table:
+                unit = ngettext("%(count)s sheet", "%(count)s sheets", self.page_count)
+            elif self.is_presentation:
+                unit = ngettext("%(count)s slide", "%(count)s slides", self.page_count)
+            else:
+                unit = ngettext("%(count)s page", "%(count)s pages", self.page_count)
+            details.append(unit % {"count": self.page_count})
         if self.character_count is not None:
             details.append(gettext("%(count)s characters") % {"count": f"{self.character_count:,}"})
         if self.language:
@@ -204,7 +217,23 @@ class HubDocument(AbstractDocument):
 
     @property
     def is_word_file(self) -> bool:
-        return os.path.splitext(self.file.name)[1].lower() in _KEPT_EXTENSIONS - {".pdf"}
+        return os.path.splitext(self.file.name)[1].lower() in _WORD_EXTENSIONS
+
+    @property
+    def is_table(self) -> bool:
+        """A workbook or CSV file: its pages are sheets."""
+        return self.file_extension.lower() in TABLE_EXTENSIONS
+
+    @property
+    def is_presentation(self) -> bool:
+        return self.file_extension.lower() in SLIDE_EXTENSIONS
+
+    @property
+    def file_preview(self):
+        """A workbook's sheets or a deck's slide titles, as stored when it was read (or None)."""
+        from .previews import file_preview
+
+        return file_preview(self.preview)
 
     def page_texts(self) -> list[tuple[int, str]]:
         return list(self.text_pages.order_by("number").values_list("number", "text"))
@@ -213,7 +242,12 @@ class HubDocument(AbstractDocument):
 def _refusal_message(refusal: UnacceptableFile) -> str:
     """The refusal in the editor's language (the extraction package speaks English only)."""
     messages = {
-        "not_supported": _("This file is not a PDF or Word (.docx) document."),
+        "not_supported": _(
+            "This file is not a PDF, Word (.docx), Excel (.xlsx), CSV or PowerPoint (.pptx) file."
+        ),
+        "line_too_long": _(
+            "This CSV file has a line longer than %(limit)s; it is not read as a table."
+        ),
         "empty": _("This file is empty."),
         "too_large": _("This file is larger than the %(limit)s limit."),
         "encrypted": _(
@@ -221,7 +255,9 @@ def _refusal_message(refusal: UnacceptableFile) -> str:
         ),
     }
     template = messages.get(refusal.code)
-    if template is None or (refusal.code == "too_large" and "limit" not in refusal.params):
+    if template is None or (
+        refusal.code in ("too_large", "line_too_long") and "limit" not in refusal.params
+    ):
         return refusal.message
     try:
         return str(template) % refusal.params if refusal.params else str(template)
@@ -244,11 +280,15 @@ def duplicate_message(existing: HubDocument) -> str:
 
 
 class DocumentPageText(models.Model):
-    """The text of one page of a document (for a Word file, the text between page breaks)."""
+    """The text of one page of a document (for a Word file, the text between page breaks; for
+    a workbook, a sheet; for a presentation, a slide)."""
 
     document = models.ForeignKey(HubDocument, on_delete=models.CASCADE, related_name="text_pages")
     number = models.PositiveIntegerField()
     text = models.TextField(blank=True)
+    # Where the page is in a workbook or deck: {"sheet": name, "rows": "0,1-400"} (the row each
+    # line of the text came from) or {"slide": 3, "title": ...}; empty for a PDF or Word page.
+    place = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["document", "number"]

@@ -16,9 +16,11 @@ from wagtail.documents.forms import BaseDocumentForm
 def accepted_files() -> str:
     """What the upload takes, said where the file is chosen."""
     return _(
-        "PDF or Word (.docx; .docm, .dotx and .dotm are read the same), up to %(size)s each. "
+        "PDF or Word (.docx; .docm, .dotx and .dotm are read the same), Excel (.xlsx, .xlsm: "
+        "macros are never run), CSV or TSV, and PowerPoint (.pptx), up to %(size)s each. "
         "Files are judged by their content, not their name. Text inside is read for search, "
-        "page by page; a scanned PDF without a text layer is kept but cannot be searched inside. "
+        "page by page (a sheet or a slide is a page; formulas are read as their saved values); "
+        "a scanned PDF without a text layer is kept but cannot be searched inside. "
         "The title comes from the file's own properties when it has one."
     ) % {"size": filesizeformat(settings.HUB_MAX_UPLOAD_BYTES)}
 

@@ -34,7 +34,10 @@ from .reading import ReadLater, read_document
 from .taxonomy import GcmObjective, Language
 
 # What a folder import picks up: the file kinds the hub reads (check_upload judges the content).
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".dotm")
+DOCUMENT_SUFFIXES = (
+    *(".pdf", ".docx", ".docm", ".dotx", ".dotm"),
+    *(".xlsx", ".xlsm", ".csv", ".tsv", ".pptx"),
+)
 CSV_COLUMNS = (
     "title",
     "summary",
@@ -293,7 +296,9 @@ def rows_from_paths(paths: list[Path], **defaults) -> Iterator[ImportRow | Outco
                     continue  # hidden files and folders (.DS_Store, .git) are not documents
                 if found.suffix.lower() not in DOCUMENT_SUFFIXES:
                     yield Outcome(
-                        str(found), REFUSED, _("not a PDF or Word file (by its extension)")
+                        str(found),
+                        REFUSED,
+                        _("not a PDF, Word, Excel, CSV or PowerPoint file (by its extension)"),
                     )
                     continue
                 yield ImportRow(source=str(found), path=found, **defaults)

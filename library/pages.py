@@ -1,6 +1,7 @@
 """The library's pages: the index that lists resources, and the resource page itself."""
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.encoding import force_str
@@ -127,6 +128,9 @@ class ResourcePageForm(WagtailAdminPageForm):
         if related and self.instance.pk and any(r.pk == self.instance.pk for r in related):
             self.add_error("related_resources", _("A resource cannot be related to itself."))
         self._prefill_from_attachments(cleaned)
+        start, end = cleaned.get("data_from_year"), cleaned.get("data_to_year")
+        if start and end and start > end:
+            self.add_error("data_to_year", _("The data cannot end before it starts."))
         return cleaned
 
     def _attached_documents(self) -> list:
@@ -179,6 +183,10 @@ class ResourcePageForm(WagtailAdminPageForm):
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
         prefill_resource_data(cleaned, documents)
+        if cleaned.get("resource_type") == ResourceType.DATASET:
+            from .dataset_facts import prefill_dataset_facts
+
+            prefill_dataset_facts(cleaned, [d for d in documents if d is not None])
 
 
 class ResourcePage(Page):
@@ -235,6 +243,25 @@ class ResourcePage(Page):
     places = ParentalManyToManyField(
         "library.Place", blank=True, related_name="resources", verbose_name=_("places")
     )
+    # A dataset's facts: the years and columns it covers (its places are `places`). Filled from
+    # the attached workbook's sheet and column names when left empty (library/dataset_facts.py).
+    data_from_year = models.PositiveSmallIntegerField(
+        _("data from (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2999)],
+    )
+    data_to_year = models.PositiveSmallIntegerField(
+        _("data to (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2999)],
+    )
+    data_columns = models.TextField(
+        _("columns"),
+        blank=True,
+        help_text=_('The columns the data has, one sheet a line ("Sheet: column, column").'),
+    )
     external_url = models.URLField(
         _("external link"),
         blank=True,
@@ -267,7 +294,7 @@ class ResourcePage(Page):
         # fields left empty.
         InlinePanel(
             "attachments",
-            heading=_("Files (PDF or Word)"),
+            heading=_("Files (PDF, Word, Excel, CSV or PowerPoint)"),
             label=_("File"),
             min_num=0,
             help_text=_("Upload or choose the file(s) of this resource, each with a label."),
@@ -293,6 +320,19 @@ class ResourcePage(Page):
                 FieldPanel("places", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Who, where, in which language"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("data_from_year"), FieldPanel("data_to_year")]),
+                FieldPanel("data_columns"),
+            ],
+            heading=_("Dataset facts"),
+            help_text=_(
+                "For a dataset: the years and columns it covers, and its places above. Left "
+                "empty, they are filled from the attached workbook's or CSV file's sheet and "
+                "column names when the resource is saved."
+            ),
+            classname="collapsed",
         ),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -330,6 +370,22 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_context(self, request))
         return context
+
+    @property
+    def data_span(self) -> str:
+        """ "2019–2025", "2025", "from 2019", "to 2025", or "" : a dataset's years as shown."""
+        start, end = self.data_from_year, self.data_to_year
+        if start and end:
+            return str(start) if start == end else f"{start}–{end}"
+        if start:
+            return _("from %(year)s") % {"year": start}
+        if end:
+            return _("to %(year)s") % {"year": end}
+        return ""
+
+    @property
+    def data_column_lines(self) -> list[str]:
+        return [line.strip() for line in self.data_columns.splitlines() if line.strip()]
 
     def get_resource_type_display(self) -> str:
         # Django's own builds a dict of every choice, hashing each translated label, on every

@@ -92,12 +92,15 @@ def _already_read(document: HubDocument, file_hash: str) -> Extraction | None:
     )
     if other is None:
         return None
+    pages = list(other.text_pages.order_by("number").values_list("text", "place"))
     return Extraction(
         other.extraction_status,
-        [text for _, text in other.page_texts()],
+        [text for text, _ in pages],
         dict(other.metadata or {}),
         other.extraction_engine,
         other.extraction_error,
+        places=[place or {} for _, place in pages],
+        preview=dict(other.preview or {}),
     )
 
 
@@ -185,8 +188,14 @@ def title_from_file(document: HubDocument, metadata: dict[str, str]) -> str | No
 @transaction.atomic
 def store_extraction(document: HubDocument, extraction: Extraction, file_hash: str) -> None:
     document.text_pages.all().delete()
+    places = extraction.places
     DocumentPageText.objects.bulk_create(
-        DocumentPageText(document=document, number=number, text=text)
+        DocumentPageText(
+            document=document,
+            number=number,
+            text=text,
+            place=places[number - 1] if number <= len(places) else {},
+        )
         for number, text in enumerate(extraction.pages, start=1)
     )
     document.extraction_status = extraction.status
@@ -197,6 +206,7 @@ def store_extraction(document: HubDocument, extraction: Extraction, file_hash: s
     document.page_count = int(declared) if declared.isdigit() else (len(extraction.pages) or None)
     document.character_count = extraction.characters if extraction.pages else None
     document.metadata = extraction.metadata
+    document.preview = extraction.preview
     document.extracted_hash = file_hash
     document.extracted_at = timezone.now()
     fields = [
@@ -206,6 +216,7 @@ def store_extraction(document: HubDocument, extraction: Extraction, file_hash: s
         "page_count",
         "character_count",
         "metadata",
+        "preview",
         "extracted_hash",
         "extracted_at",
     ]

@@ -237,7 +237,11 @@ def _searched(request: HttpRequest, page: int, per_page: int) -> dict:
                         {
                             "number": p.number,
                             "fragment_html": p.fragment_html,
-                            "url": absolute(match.page_url(p.number)),
+                            # A sheet and row, or a slide, on a workbook or deck; else "".
+                            "label": p.label,
+                            "url": absolute(
+                                match.url + p.anchor if p.anchor else match.page_url(p.number)
+                            ),
                         }
                         for p in match.pages
                     ],

@@ -96,10 +96,16 @@ class SearchRequest:
 
 @dataclass
 class PageMatch:
-    """One page of an attached document where the words were found."""
+    """One page of an attached document where the words were found.
+
+    On a workbook or deck (see search/places.py), ``label`` names the place ("sheet Returns
+    2025, row 412", "slide 3"; plain text, escaped when shown) and ``anchor`` is the link's
+    fragment ("#sheet=Returns%202025&row=412", "#slide=3"); both empty elsewhere."""
 
     number: int
     fragment_html: str
+    label: str = ""
+    anchor: str = ""
 
 
 @dataclass

@@ -154,7 +154,10 @@ WAGTAIL_SITE_NAME = os.environ.get(
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "library.HubDocument"
 # Word's macro-enabled and template files read like .docx (uploads are judged by content).
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "docm", "dotx", "dotm"]
+WAGTAILDOCS_EXTENSIONS = [
+    *["pdf", "docx", "docm", "dotx", "dotm"],
+    *["xlsx", "xlsm", "csv", "tsv", "pptx"],
+]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # The upload form says which files it takes (library/editor_path.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.editor_path.HubDocumentForm"

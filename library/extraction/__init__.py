@@ -1,4 +1,4 @@
-"""Reading the text of PDF and Word files, page by page, safely.
+"""Reading the text of PDF, Word, Excel, CSV and PowerPoint files, page by page, safely.
 
 Pure Python and free of Django: every limit is an argument. ``check_upload`` judges a file by
 its content before it is stored; ``extract_file`` reads it in a sandboxed child process.
@@ -15,20 +15,24 @@ from .result import (
     Extraction,
 )
 from .sandbox import extract_file
-from .sniff import DOCX, PDF, UnacceptableFile, check_upload
+from .sniff import CSV, DOCX, KINDS, PDF, PPTX, XLSX, UnacceptableFile, check_upload
 
 __all__ = [
+    "CSV",
     "DAMAGED",
     "DOCX",
     "ENCRYPTED",
     "EXTRACTED",
+    "KINDS",
     "NO_TEXT_LAYER",
     "PDF",
+    "PPTX",
     "STATUSES",
     "TIMEOUT",
     "TOO_LARGE",
     "Extraction",
     "UnacceptableFile",
+    "XLSX",
     "check_upload",
     "extract_file",
 ]

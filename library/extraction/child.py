@@ -140,6 +140,10 @@ def run(
         from .docx import extract_docx
 
         return bounded(extract_docx(path, engine=engine), max_pages, max_characters)
+    if kind in ("xlsx", "pptx", "csv"):
+        from .office import extract_office
+
+        return bounded(extract_office(kind, path, seconds=seconds), max_pages, max_characters)
     return Extraction(DAMAGED, [], {}, "", f"Unknown kind of file: {kind!r}.")
 
 

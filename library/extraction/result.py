@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 EXTRACTED = "extracted"
@@ -47,6 +47,10 @@ class Extraction:
     the library that read the file ("pypdfium2", "pypdfium2+pypdf" when pypdf re-read pages
     PDFium found almost empty, "pypdf", "python-docx", "docx-xml"), empty when none did.
     A ``timeout`` or ``too_large`` result may carry the pages read before the reader was stopped.
+
+    A workbook's, CSV file's or presentation's result also has, per page, its ``places`` (a
+    sheet: ``{"sheet": name, "rows": "0,1-400"}``, the row each line of the page came from; a
+    slide: ``{"slide": 3, "title": ...}``) and a ``preview`` of the file (see office.py).
     """
 
     status: str
@@ -58,6 +62,8 @@ class Extraction:
     #: The failure was the server's (the reader was killed), not the file's: reading it again
     #: later may pass. Not part of the stored result.
     retryable: bool = False
+    places: list[dict[str, Any]] = field(default_factory=list)
+    preview: dict[str, Any] = field(default_factory=dict)
 
     @property
     def characters(self) -> int:
@@ -75,6 +81,9 @@ class Extraction:
             "engine": self.engine,
             "error": self.error,
             "seconds": self.seconds,
+            # Only a workbook's, CSV file's or deck's: a PDF's or Word file's stays as it was.
+            **({"places": list(self.places)} if self.places else {}),
+            **({"preview": dict(self.preview)} if self.preview else {}),
         }
 
     @classmethod
@@ -86,6 +95,8 @@ class Extraction:
             engine=str(data.get("engine") or ""),
             error=str(data.get("error") or ""),
             seconds=float(data.get("seconds") or 0.0),
+            places=[dict(place) for place in data.get("places") or [] if isinstance(place, dict)],
+            preview=dict(data.get("preview") or {}),
         )
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .result import DAMAGED, TIMEOUT, TOO_LARGE, Extraction, memory_message
-from .sniff import DOCX, PDF, UnacceptableFile, check_upload
+from .sniff import KINDS, PDF, UnacceptableFile, check_upload
 
 # The folder that holds the "library" package, for the child's import path.
 _IMPORT_ROOT = str(Path(__file__).resolve().parents[2])
@@ -340,8 +340,8 @@ def extract_file(
             except UnacceptableFile as refusal:
                 seconds = round(time.monotonic() - started, 3)
                 return Extraction(refusal.status, [], {}, "", refusal.message, seconds)
-    if kind not in (PDF, DOCX):
-        raise ValueError(f"kind must be 'pdf' or 'docx', not {kind!r}")
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     pool = pool or reader_pool(memory_mb)
     ocr = ocr if kind == PDF and ocr and float(ocr.get("seconds") or 0) > 0 else None
     budget = timeout_seconds + (float(ocr["seconds"]) if ocr else 0)

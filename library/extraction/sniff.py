@@ -1,4 +1,5 @@
-"""Telling a PDF from a Word file by its content, and refusing anything else before it is read.
+"""Telling a PDF, Word file, workbook, CSV file or slide deck by its content, and refusing
+anything else before it is read.
 
 Only the first bytes and, for a zip, its table of contents are looked at; nothing is unpacked
 but the few bytes of ``_rels/.rels``. A zip's table of contents declares each member's unpacked
@@ -8,10 +9,14 @@ sizes here is enough to refuse a zip bomb before any reader inflates it.
 
 from __future__ import annotations
 
+import csv
 import os
 import posixpath
+import re
 import struct
 import zipfile
+from collections import Counter
+from dataclasses import dataclass
 from typing import IO
 
 from .result import DAMAGED, ENCRYPTED, TOO_LARGE
@@ -32,9 +37,22 @@ MAX_DIRECTORY_BYTES = 4 * MB
 
 PDF = "pdf"
 DOCX = "docx"
+XLSX = "xlsx"  # .xlsx and .xlsm (a workbook with macros, which are never run)
+PPTX = "pptx"
+CSV = "csv"  # .csv and .tsv: the delimiter and encoding are found from the content
+KINDS = (PDF, DOCX, XLSX, PPTX, CSV)
+#: The folder of the main part in each kind of Office file, and what an uploader calls it.
+_MAIN_FOLDERS = {"word/": DOCX, "xl/": XLSX, "ppt/": PPTX}
+_NOUNS = {DOCX: "Word file", XLSX: "workbook", PPTX: "presentation"}
+
+#: The longest line a CSV file may have: one longer is no table, and would be read whole.
+MAX_CSV_LINE_BYTES = 1 * MB
+#: How much of a text file is looked at to find its encoding and delimiter.
+CSV_SAMPLE_BYTES = 64 * 1024
+_CSV_DELIMITERS = ",;\t|"
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: .doc, or encrypted OOXML
-_COMPOUND_NAMES = ("EncryptedPackage", "WordDocument")
+_COMPOUND_NAMES = ("EncryptedPackage", "WordDocument", "Workbook", "Book", "PowerPoint Document")
 _OFFICE_DOCUMENT = "/officeDocument"  # the end of the main part's relationship type
 
 
@@ -42,7 +60,7 @@ class UnacceptableFile(ValueError):
     """A file the hub will not take; ``str()`` of it is an English sentence for the uploader.
 
     ``code`` says why ("not_supported", "empty", "too_large", "zip_bomb", "damaged",
-    "encrypted") and ``params`` holds the values put into the sentence, so a caller can show a
+    "encrypted", "line_too_long") and ``params`` holds the values put into the sentence, so a caller can show a
     translated sentence of its own instead.
     """
 
@@ -58,7 +76,9 @@ class UnacceptableFile(ValueError):
     @property
     def status(self) -> str:
         """The extraction status a refused file gets when the readers are asked to read it."""
-        return {"encrypted": ENCRYPTED, "zip_bomb": TOO_LARGE}.get(self.code, DAMAGED)
+        return {"encrypted": ENCRYPTED, "zip_bomb": TOO_LARGE, "line_too_long": TOO_LARGE}.get(
+            self.code, DAMAGED
+        )
 
 
 def format_size(size: int) -> str:
@@ -74,13 +94,18 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
+NOT_SUPPORTED = (
+    "This file is not a PDF, Word (.docx), Excel (.xlsx), CSV or PowerPoint (.pptx) file."
+)
+
+
 def _not_supported() -> UnacceptableFile:
-    return UnacceptableFile("This file is not a PDF or Word (.docx) document.", "not_supported")
+    return UnacceptableFile(NOT_SUPPORTED, "not_supported")
 
 
-def _bomb(limit: str) -> UnacceptableFile:
+def _bomb(limit: str, noun: str = "Word file") -> UnacceptableFile:
     return UnacceptableFile(
-        f"This Word file expands to more than {limit} when unpacked; "
+        f"This {noun} expands to more than {limit} when unpacked; "
         "it looks like a zip bomb and was refused.",
         "zip_bomb",
         limit=limit,
@@ -93,10 +118,12 @@ def check_upload(
     *,
     max_unpacked_bytes: int = MAX_UNPACKED_BYTES,
 ) -> str:
-    """Return "pdf" or "docx" for an acceptable file, else raise UnacceptableFile.
+    """Return the kind of an acceptable file ("pdf", "docx", "xlsx", "pptx" or "csv"), else
+    raise UnacceptableFile.
 
     The whole file is judged from its start whatever the current position, and the position is
-    restored afterwards. .docm, .dotx and .dotm files have a .docx's structure and pass as "docx".
+    restored afterwards. .docm, .dotx and .dotm files have a .docx's structure and pass as "docx";
+    .xlsm as "xlsx"; a .tsv as "csv".
     """
     start = fileobj.tell()
     try:
@@ -112,20 +139,23 @@ def check_upload(
         fileobj.seek(0)
         head = fileobj.read(1024)
         if head.startswith(b"PK\x03\x04"):
-            _check_docx(fileobj, size, max_unpacked_bytes)
-            return DOCX
+            return _check_office(fileobj, size, max_unpacked_bytes)
         if b"%PDF-" in head:
             return PDF
         if head.startswith(_CFB_MAGIC):
             _refuse_compound_file(fileobj)
-        raise _not_supported()
+            raise _not_supported()
+        sniff_csv(fileobj)
+        return CSV
     finally:
         fileobj.seek(start)
 
 
-def _check_docx(fileobj: IO[bytes], size: int, max_unpacked_bytes: int) -> None:
+def _check_office(fileobj: IO[bytes], size: int, max_unpacked_bytes: int) -> str:
+    """The kind of an Office file (a zip of XML parts), judged by its main part's folder."""
     damaged = UnacceptableFile(
-        "This file looks like a damaged Word (.docx) file: it cannot be unpacked.", "damaged"
+        "This file looks like a damaged Office (.docx, .xlsx, .pptx) file: it cannot be unpacked.",
+        "damaged",
     )
     _check_directory_size(fileobj, size, damaged)
     fileobj.seek(0)
@@ -135,18 +165,19 @@ def _check_docx(fileobj: IO[bytes], size: int, max_unpacked_bytes: int) -> None:
         raise damaged from error
     with archive:
         members = archive.infolist()
+        noun = _noun(members)
         if len(members) > MAX_MEMBERS:
-            raise _bomb(format_size(max_unpacked_bytes))
+            raise _bomb(format_size(max_unpacked_bytes), noun)
         total = 0
         for member in members:
             total += member.file_size
             if total > max_unpacked_bytes:
-                raise _bomb(format_size(max_unpacked_bytes))
+                raise _bomb(format_size(max_unpacked_bytes), noun)
             if member.file_size > RATIO_MIN_MEMBER_BYTES and member.file_size > MAX_RATIO * max(
                 member.compress_size, 1
             ):
                 raise UnacceptableFile(
-                    f"This Word file holds a part that expands more than {MAX_RATIO} times "
+                    f"This {noun} holds a part that expands more than {MAX_RATIO} times "
                     "when unpacked; it looks like a zip bomb and was refused.",
                     "zip_bomb",
                     ratio=str(MAX_RATIO),
@@ -155,20 +186,43 @@ def _check_docx(fileobj: IO[bytes], size: int, max_unpacked_bytes: int) -> None:
         if "[content_types].xml" not in names:
             raise _not_supported()
         main = main_document_name(archive, names)
-        if main is None or not main.startswith("word/") or main not in names:
+        if main is None or main not in names:
             raise _not_supported()
+        for folder, kind in _MAIN_FOLDERS.items():
+            if main.startswith(folder):
+                return kind
+        raise _not_supported()
+
+
+def _noun(members: list[zipfile.ZipInfo]) -> str:
+    """What the uploader calls the file, from its parts' folders, before its main part is read."""
+    for member in members[:200]:
+        name = member.filename.lower()
+        for folder, kind in _MAIN_FOLDERS.items():
+            if name.startswith(folder):
+                return _NOUNS[kind]
+    return "Office file"
 
 
 def main_document_name(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> str | None:
     """The main part's name, lower-cased: word/document.xml unless _rels/.rels says otherwise.
 
-    Office 365 sometimes names it word/document2.xml; xlsx and pptx name theirs outside word/.
+    Office 365 sometimes names it word/document2.xml; xlsx and pptx name theirs outside word/
+    (xl/workbook.xml, ppt/presentation.xml).
     """
     rels = names.get("_rels/.rels")
     if rels is not None and rels.file_size <= MB:
         try:
             target = office_document_target(archive.read(rels))
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # lxml's XMLSyntaxError is a SyntaxError: a .rels that is no XML names no main part.
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+            SyntaxError,
+        ):
             target = None
         if target:
             return target.lower()
@@ -206,7 +260,7 @@ def _check_directory_size(fileobj: IO[bytes], size: int, damaged: UnacceptableFi
         cd_size != 0xFFFFFFFF and cd_size > MAX_DIRECTORY_BYTES
     ):
         raise UnacceptableFile(
-            "This Word file lists too many parts; it looks like a zip bomb and was refused.",
+            "This Office file lists too many parts; it looks like a zip bomb and was refused.",
             "zip_bomb",
         )
 
@@ -222,6 +276,16 @@ def _refuse_compound_file(fileobj: IO[bytes]) -> None:
     if "worddocument" in names:
         raise UnacceptableFile(
             "This is an old Word 97-2003 (.doc) file. Save it as .docx and upload it again.",
+            "not_supported",
+        )
+    if "workbook" in names or "book" in names:
+        raise UnacceptableFile(
+            "This is an old Excel 97-2003 (.xls) file. Save it as .xlsx and upload it again.",
+            "not_supported",
+        )
+    if "powerpoint document" in names:
+        raise UnacceptableFile(
+            "This is an old PowerPoint 97-2003 (.ppt) file. Save it as .pptx and upload it again.",
             "not_supported",
         )
 
@@ -256,3 +320,132 @@ def _compound_file_names(fileobj: IO[bytes]) -> set[str]:
                 at = lowered.find(encoded, at + 1)
         offset += len(chunk)
     return found
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV file is written: found from its first bytes by sniff_csv()."""
+
+    encoding: str
+    delimiter: str
+    quotechar: str = '"'
+    max_line: int = MAX_CSV_LINE_BYTES
+
+
+def _decode_sample(sample: bytes) -> tuple[str, str] | None:
+    """(encoding, text) of a text file's first bytes, or None when they are not text."""
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif b"\x00" in sample:
+        return None  # binary, or UTF-16 without a byte order mark: no spreadsheet writes that
+    elif sample.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    else:
+        encoding = "utf-8"
+    for candidate in (encoding, "cp1252") if encoding == "utf-8" else (encoding,):
+        try:
+            # The sample may end inside a character: drop a few bytes rather than refuse.
+            text = (
+                sample.decode(candidate)
+                if len(sample) < CSV_SAMPLE_BYTES
+                else _decode_cut(sample, candidate)
+            )
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL_BYTES.search(text):
+            return None
+        return candidate, text
+    return None
+
+
+def _decode_cut(sample: bytes, encoding: str) -> str:
+    for cut in range(4):
+        try:
+            return sample[: len(sample) - cut].decode(encoding)
+        except UnicodeDecodeError as error:
+            last = error
+    raise last
+
+
+_CONTROL_BYTES = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def sniff_csv(fileobj: IO[bytes]) -> CsvDialect:
+    """The encoding and delimiter of a CSV (or TSV) file, else raise UnacceptableFile.
+
+    A file is taken for a table when its start is text, a delimiter splits its first lines
+    into the same number of columns (two or more), and no line is longer than
+    MAX_CSV_LINE_BYTES (checked over the whole file, a megabyte at a time: a 50 MB line is no
+    table, and reading it would hold it whole in memory).
+    """
+    fileobj.seek(0)
+    sample = fileobj.read(CSV_SAMPLE_BYTES)
+    decoded = _decode_sample(sample)
+    if decoded is None:
+        raise _not_supported()
+    encoding, text = decoded
+    _check_line_lengths(fileobj, encoding)
+    lines = text.splitlines()
+    if len(sample) == CSV_SAMPLE_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last line of the sample may be cut short
+    try:
+        dialect = csv.Sniffer().sniff("\n".join(lines[:50]), delimiters=_CSV_DELIMITERS)
+        delimiter, quotechar = dialect.delimiter, dialect.quotechar or '"'
+    except csv.Error:
+        delimiter, quotechar = _count_delimiter(lines[:50]), '"'
+    if not delimiter:
+        raise _not_supported()
+    if not _looks_like_a_table(lines[:50], delimiter, quotechar):
+        raise _not_supported()
+    return CsvDialect(encoding, delimiter, quotechar)
+
+
+def _looks_like_a_table(lines: list[str], delimiter: str, quotechar: str) -> bool:
+    """Two different rows or more, most of them of the same two or more columns: not a text
+    whose lines happen to hold one comma each, repeated."""
+    rows = [row for row in csv.reader(lines, delimiter=delimiter, quotechar=quotechar) if row]
+    if len({tuple(row) for row in rows}) < 2:
+        return False
+    widths = Counter(len(row) for row in rows)
+    width, count = widths.most_common(1)[0]
+    return width >= 2 and count >= 0.8 * len(rows)
+
+
+def _count_delimiter(lines: list[str]) -> str:
+    """The delimiter found the same number of times (at least once) on every non-empty line."""
+    lines = [line for line in lines if line.strip()]
+    for delimiter in _CSV_DELIMITERS:
+        counts = {line.count(delimiter) for line in lines}
+        if lines and len(counts) == 1 and counts != {0}:
+            return delimiter
+    return ""
+
+
+def _check_line_lengths(fileobj: IO[bytes], encoding: str) -> None:
+    """Refuse a file with a line longer than MAX_CSV_LINE_BYTES.
+
+    The file is read in pieces of that very size: a line that lies within one piece is short
+    enough, so only the stretches without a line break that run across pieces are counted.
+    """
+    newline = b"\n\x00" if encoding == "utf-16" else b"\n"  # UTF-16 as spreadsheets write it
+    fileobj.seek(0)
+    run = 0  # bytes since the last line break
+    while run <= MAX_CSV_LINE_BYTES:
+        chunk = fileobj.read(MAX_CSV_LINE_BYTES)
+        if not chunk:
+            break
+        first = chunk.find(newline)
+        if first < 0:
+            run += len(chunk)
+        else:
+            run = max(run + first, 0)
+            if run > MAX_CSV_LINE_BYTES:
+                break
+            run = len(chunk) - chunk.rfind(newline) - len(newline)
+    if run > MAX_CSV_LINE_BYTES:
+        limit = format_size(MAX_CSV_LINE_BYTES)
+        raise UnacceptableFile(
+            f"This CSV file has a line longer than {limit}; it is not read as a table.",
+            "line_too_long",
+            limit=limit,
+        )

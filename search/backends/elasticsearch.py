@@ -30,6 +30,7 @@ from ..contract import (
     SearchResults,
     SearchUnavailable,
 )
+from ..places import name_places
 from ..query import ParsedQuery, Unit, searchable
 from .elasticsearch_index import FOLDED_FIELDS, build_index, to_source
 from .elasticsearch_operations import OPERATIONS, ElasticsearchOperations
@@ -606,4 +607,5 @@ def _documents(page_hits: list[dict]) -> list[DocumentMatch]:
             match.pages.append(PageMatch(number=source["number"], fragment_html=fragments[0]))
     for document_id, match in documents.items():
         match.more_pages = found[document_id] - len(match.pages)
+    name_places(list(documents.values()))
     return list(documents.values())

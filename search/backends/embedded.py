@@ -27,6 +27,7 @@ from ..contract import (
     sortable_title,
 )
 from ..highlight import MARK_END, MARK_START, marked_to_html
+from ..places import name_places
 from ..query import ParsedQuery
 from .embedded_catalogue import (
     GENERATION_SCHEMA,
@@ -562,6 +563,7 @@ class _Reading:
                 match.pages.append(PageMatch(number=number, fragment_html=marked_to_html(fragment)))
         for key, match in documents.items():
             match.more_pages = found[key] - len(match.pages)
+        name_places(list(documents.values()))
         return best
 
 

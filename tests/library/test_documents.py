@@ -43,7 +43,7 @@ def test_a_file_that_is_not_really_pdf_or_docx_is_refused_with_a_message(
     response = post_upload(admin_client, filename, content)
     assert response.status_code == 200  # the form again, with the error
     html = response.content.decode()
-    assert "not a PDF or Word" in html or "damaged Word (.docx) file" in html
+    assert "not a PDF, Word (.docx), Excel" in html or "damaged Office (.docx, .xlsx" in html
     assert not HubDocument.objects.exists()
 
 

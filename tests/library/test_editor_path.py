@@ -33,7 +33,7 @@ def test_the_form_has_no_silent_type_and_names_organisations_in_full(admin_clien
     assert "International Organization for Migration (IOM)" in html
     assert 'name="primary_objective"' in html and 'type="radio"' in html
     # The files come first, under a label that says what they are.
-    assert html.index("Files (PDF or Word)") < html.index("Classification")
+    assert html.index("Files (PDF, Word, Excel, CSV or PowerPoint)") < html.index("Classification")
     assert "resource_editor.js" in html
 
 

@@ -80,7 +80,10 @@ def test_refused_files_get_their_status_and_reason(files):
     assert code == 0
     text, bomb = (json.loads(line) for line in out.splitlines())
     assert (text["status"], text["pages"]) == ("damaged", 0)
-    assert text["error"] == "This file is not a PDF or Word (.docx) document."
+    assert (
+        text["error"]
+        == "This file is not a PDF, Word (.docx), Excel (.xlsx), CSV or PowerPoint (.pptx) file."
+    )
     assert bomb["status"] == "too_large"
     assert "zip bomb" in bomb["error"]
 
@@ -116,7 +119,9 @@ def test_without_json_a_readable_table(files):
     assert header.split()[:3] == ["status", "pages", "chars"]
     assert pdf.split()[:2] == ["extracted", "2"] and pdf.endswith(str(files["pdf"]))
     assert text.split()[0] == "damaged"
-    assert reasons == [f"{files['text']}: This file is not a PDF or Word (.docx) document."]
+    assert reasons == [
+        f"{files['text']}: This file is not a PDF, Word (.docx), Excel (.xlsx), CSV or PowerPoint (.pptx) file."
+    ]
 
 
 def test_the_largest_files_are_read_first_and_printed_in_the_order_given(files, monkeypatch):

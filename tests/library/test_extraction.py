@@ -221,11 +221,17 @@ def test_other_files_are_refused(tmp_path, content):
     path.write_bytes(content)
     with path.open("rb") as handle, pytest.raises(UnacceptableFile) as refusal:
         check_upload(handle, max_bytes=MB)
-    assert str(refusal.value) == "This file is not a PDF or Word (.docx) document."
+    assert (
+        str(refusal.value)
+        == "This file is not a PDF, Word (.docx), Excel (.xlsx), CSV or PowerPoint (.pptx) file."
+    )
     assert refusal.value.code == "not_supported"
     result = extract_file(path)
     assert result.status == DAMAGED
-    assert result.error == "This file is not a PDF or Word (.docx) document."
+    assert (
+        result.error
+        == "This file is not a PDF, Word (.docx), Excel (.xlsx), CSV or PowerPoint (.pptx) file."
+    )
 
 
 def test_empty_file_is_refused():

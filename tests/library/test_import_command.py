@@ -100,7 +100,7 @@ def test_folder_import_is_recursive_and_a_rerun_creates_no_duplicates(tmp_path, 
     outcomes = {row["source"].rsplit("/", 1)[-1]: row for row in read_report(report)}
     assert outcomes["one.pdf"]["outcome"] == "created"
     assert outcomes["notes.txt"]["outcome"] == "refused"
-    assert "not a PDF or Word file" in outcomes["notes.txt"]["reason"]
+    assert "not a PDF, Word, Excel, CSV or PowerPoint file" in outcomes["notes.txt"]["reason"]
     assert ".DS_Store" not in outcomes
 
     # The same folder again (a resumed or repeated run): nothing new.
