@@ -121,6 +121,15 @@ def readers(tmp_path, monkeypatch):
 
 
 def _upload(name: str, text: str) -> HubDocument:
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Collection
+
+    # A transactional test run before this one may leave the database flushed: the root
+    # collection gone, and content type ids cached in memory that no longer exist.
+    if Collection.get_first_root_node() is None:
+        ContentType.objects.clear_cache()
+        Collection.add_root(name="Root")
     document = HubDocument(title=name)
     pdf = make_pdf(name, "IOM", [text, f"second page of {name}"])
     document.file.save(f"{name}.pdf", ContentFile(pdf), save=False)
