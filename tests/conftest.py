@@ -34,6 +34,7 @@ _IN_PROCESS_WORKER = (
     "tests/search/test_faults.py::test_tasks_for_objects_deleted_meanwhile",
     "tests/alerts/test_delivery.py::test_the_worker_runs_digests_every_minute",
     "tests/library/test_reading.py::test_a_full_disk_leaves_the_document_waiting",
+    "tests/suggestions/test_reading.py::test_texts_stored_by_the_worker_are_read_later_in_one",
     # A live server inside the test's transaction: its thread shares SQLite's in-memory
     # connection, while on PostgreSQL it would open its own and not see the test's rows.
     "tests/opendata/test_oai.py::test_a_real_harvester_reads_everything",
