@@ -174,3 +174,23 @@ def test_an_older_embedded_file_gains_the_title_sort_key(tmp_path):
     assert rows == [(1, "etude")]
     backend.index([record(2, "Zebra migration"), record(3, "alpha migration")])
     assert ids(search(backend, sort="title")) == [3, 2]
+
+
+def test_an_older_embedded_file_gains_the_unstemmed_words_table(tmp_path):
+    from search.backends.embedded import EmbeddedBackend
+
+    path = tmp_path / "old.sqlite3"
+    backend = EmbeddedBackend(path)
+    backend.index([record(1, "Immigration policy"), record(2, "Immigrants policy")])
+    backend._connect().execute("DROP TABLE resource_words")
+    older = EmbeddedBackend(path)  # a process starting on a file from before the table
+    older.setup()
+    assert ids(search(older, "immigrants")) == [2, 1]
+    # Rewritten and deleted rows leave the table as they leave resource_text.
+    older.index([record(2, "Immigration brief")])
+    older.delete([1])
+    assert ids(search(older, "immigrants")) == [2]  # through its stem only
+    count = older._connect().execute(
+        "SELECT COUNT(*) FROM resource_words WHERE resource_words MATCH 'immigrants'"
+    )
+    assert count.fetchone() == (0,)

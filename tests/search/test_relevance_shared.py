@@ -7,7 +7,8 @@ lot), and the ranked resources are mapped back to the set's document ids. Run wi
 per-category table and the worst queries.
 
 Floors: the overall nDCG@10 and the misspelling and acronym categories must reach the issue's
-targets (FLOORS), and the overall nDCG@10 may not fall below plain BM25 over the same text.
+targets (FLOORS), and no category may fall below plain BM25 over the same text (BEHIND names the
+one known exception, so any other falling behind fails).
 """
 
 from __future__ import annotations
@@ -26,13 +27,19 @@ pytestmark = pytest.mark.skipif(
 )
 
 # The issue's targets (nDCG@10), on both backends: 0.85 overall, 0.75 on misspellings, 0.80 on
-# acronyms (measured 0.866 / 0.821 / 0.858 embedded, 0.879 / 0.834 / 0.876 Elasticsearch; the
+# acronyms (measured 0.876 / 0.802 / 0.858 embedded, 0.888 / 0.835 / 0.879 Elasticsearch; the
 # README's search section has the table).
 TARGETS = {"all": 0.85, "misspelling": 0.75, "acronym": 0.80}
 FLOORS = {"embedded": TARGETS, "elasticsearch": TARGETS}
-# Overall, the hub must rank at least as well as plain BM25 over the same text, measured in the
-# same run; per category the table printed with -s shows where it still falls short.
+# Overall and per category, the hub must rank at least as well as plain BM25 over the same text,
+# measured in the same run (within NOISE: one rank swapped in one query of a category moves it
+# by about that much).
 NOISE = 0.01
+# Where it still does not, and by how much at most: the embedded engine's place queries, one of
+# which ("Mexico border migration") puts first a text holding "Mexico border" side by side
+# (0.911 vs 0.950). Not tuned away: any proximity bonus ranks it so, and without one place is
+# still 0.945 while topic and phrase fall below plain BM25.
+BEHIND = {("embedded", "place"): 0.05}
 
 
 def import_set(relevance: rel.RelevanceSet) -> dict[int, str]:
@@ -115,5 +122,9 @@ def test_relevance_on_real_documents(search_backend, settings, tmp_path, client,
     for category, floor in FLOORS[name].items():
         ndcg = hub.group(relevance, category)[0]
         assert ndcg >= floor, f"{name} {category}: nDCG@10 {ndcg:.3f} < {floor}"
-    ours, plain = hub.group(relevance)[0], baseline.group(relevance)[0]
-    assert ours >= plain - NOISE, f"{name}: nDCG@10 {ours:.3f} below plain BM25 {plain:.3f}"
+    for category in ("all", *rel.CATEGORIES):
+        ours, plain = hub.group(relevance, category)[0], baseline.group(relevance, category)[0]
+        allowed = BEHIND.get((name, category), NOISE)
+        assert ours >= plain - allowed, (
+            f"{name} {category}: nDCG@10 {ours:.3f} below plain BM25 {plain:.3f}"
+        )
