@@ -50,12 +50,12 @@ ANALYSED = {
 # scored by how often the pair occurs (a phrase clause, boost 0.2-2) 0.866-0.879 but keyword
 # queries fell below plain BM25 (a resource repeating "military service" outranked the answer).
 # With a third of a long query's words required (query.required_units) and alternatives at
-# half (ALTERNATIVE_BOOST), tie breaker 0.3 and pair 1.0: 0.882, deep 0.923 under BM25's
-# 0.924; tie breaker 0.5 (a word found as typed counts more, as on the embedded engine) and
-# pair 1.5: 0.888, no category below plain BM25 (the README's search section has the table).
+# half (ALTERNATIVE_BOOST): pair 1.0 0.882; pair 1.5 0.887 (deep 0.923, plain BM25 0.924).
+# Tie breaker 0.5 reached 0.888 with deep 0.926 but ranked a title holding one word above a
+# file holding both (tests/search/test_query_model.py), so it stays 0.3.
 PAIR_BONUS = 1.5
 # How much an analysis that is not the best one for a word still adds (dis_max tie breaker).
-TIE_BREAKER = 0.5
+TIE_BREAKER = 0.3
 PAGE_FIELDS = ["pages.text", "pages.text.fr^0.8"]
 PAGE_FOLDED = ["pages.text_folded"]
 # A synonym's multi-word form may have its words this far apart ("displaced persons" ~

@@ -549,6 +549,13 @@ class _Reading:
                 marked_to_html(text) for text in (summary, body) if MARK_START in text
             ]
             fields[rid] = score
+        for rid, score in self.connection.execute(
+            f"SELECT rowid, bm25(resource_words, {_WEIGHTS}) FROM resource_words"
+            f" WHERE resource_words MATCH ? AND +rowid IN ({_marks(by_id)})",
+            [self.any_of, *by_id],
+        ):
+            if rid in fields:  # as in _scores: the words as typed add to the stems
+                fields[rid] += _WORDS_WEIGHT * score
         pages = self._page_matches(by_id)
         return {rid: fields.get(rid, 0) + _PAGE_WEIGHT * pages.get(rid, 0) for rid in by_id}
 
