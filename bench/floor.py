@@ -5,9 +5,10 @@ This step asks the engine alone, without Django, for every query of the mix, and
 for less than a page needs, so the report can say which part of a results page (the ranked
 hits, the exact total, the facet counts) the machine's cores cannot serve in time:
 
-- Elasticsearch: the body the view sends; the same without facets; the ranked page alone (no
-  facets, highlights, page hits or exact total); the exact total and facet counts alone (size 0,
-  query in filter context); the exact total alone. Sequentially (its `took`, interleaved) and at
+- Elasticsearch: the requests the view sends (the ranked hits and the counts, asked at once);
+  the whole page as one request, and the same without facets; the ranked page alone (no facets,
+  highlights, page hits or exact total); the exact total and facet counts alone (size 0, query
+  in filter context); the exact total alone. Sequentially (its `took`, interleaved) and at
   concurrency N as separate processes, like the view's own load.
 - Embedded: the engine call (`backend.search`), finding the matching resources alone, and the
   ranking alone (bm25 over every match, which relevance order needs).
@@ -30,9 +31,12 @@ PAGE_HITS = "pages of the hits shown"
 _NOTHING = {"size": 0, "track_total_hits": False, "query": {"match_none": {}}}
 
 
-def es_variants(body: dict, page_body: dict | None = None) -> dict[str, dict]:
-    """The view's request body and the smaller requests that leave parts of a page out; with
-    `page_body`, the view's second request for the pages of the hits shown."""
+def es_variants(
+    body: dict, page_body: dict | None = None, sent: list[dict] | None = None
+) -> dict[str, dict | list[dict]]:
+    """The whole page as one request (`body`) and the smaller requests that leave parts of it
+    out; with `page_body`, the view's second request for the pages of the hits shown; with
+    `sent`, the requests the view sends for the page itself (a list: asked at once)."""
     query = _without(copy.deepcopy(body["query"]), "inner_hits")
     post_filter = body.get("post_filter")
     counted = {"bool": {"filter": [query, *([post_filter] if post_filter else [])]}}
@@ -52,7 +56,8 @@ def es_variants(body: dict, page_body: dict | None = None) -> dict[str, dict]:
         # As in the page: the total counts the chosen values, each facet counts its siblings.
         facets["post_filter"] = copy.deepcopy(post_filter)
     return {
-        "page": body,
+        "page": sent if sent is not None else body,
+        **({"page as one request": body} if sent is not None else {}),
         **({PAGE_HITS: page_body if page_body["size"] else _NOTHING} if page_body else {}),
         "page without facets": no_facets,
         "ranked hits alone": ranked,
@@ -65,6 +70,17 @@ def es_variants(body: dict, page_body: dict | None = None) -> dict[str, dict]:
 ES_CONCURRENT = ("page", "total and facets alone")
 # "matching alone" at concurrency N is the embedded engine's match-and-count floor.
 EMBEDDED_CONCURRENT = ("engine call", "matching alone", "ranking alone")
+
+
+def _ask(client, index: str, body: dict | list[dict]) -> tuple[float, dict]:
+    """One request, or several asked at once as the view asks them (multi-search): the sum of
+    their `took` (the node's work, whether or not it ran them side by side)."""
+    if isinstance(body, list):
+        searches = [part for one in body for part in ({"request_cache": False}, one)]
+        answers = client.msearch(index=index, searches=searches)["responses"]
+        return sum(float(answer["took"]) for answer in answers), answers
+    answer = client.search(index=index, body=body, request_cache=False)
+    return float(answer["took"]), answer
 
 
 def _without(value, key: str):
@@ -86,15 +102,17 @@ def es_floor(
     bodies: list[dict],
     config: dict,
     page_bodies: list[dict] | None = None,
+    sent: list[list[dict]] | None = None,
 ) -> dict:
     """Each variant's median `took` per query (interleaved, the node's request cache off), and
     the client-side latency of ES_CONCURRENT variants at concurrency N."""
     variants = [
-        es_variants(body, page_bodies[n] if page_bodies else None) for n, body in enumerate(bodies)
+        es_variants(body, page_bodies[n] if page_bodies else None, sent[n] if sent else None)
+        for n, body in enumerate(bodies)
     ]
 
-    def took(body: dict) -> float:
-        return float(client.search(index=index, body=body, request_cache=False)["took"])
+    def took(body: dict | list[dict]) -> float:
+        return _ask(client, index, body)[0]
 
     sequential = _sequential(names, variants, config["reps"], took)
     concurrent = {
@@ -213,13 +231,13 @@ def _es_member(seed: int, url: str, index: str, bodies: list, reps: int, barrier
 
     client = Elasticsearch(url, request_timeout=120)
     for body in bodies:  # this process's own connection
-        client.search(index=index, body=body, request_cache=False)
+        _ask(client, index, body)
     order = _shuffled(seed, bodies, reps)
     barrier.wait()
     times = []
     for body in order:
         t0 = time.perf_counter()
-        client.search(index=index, body=body, request_cache=False)
+        _ask(client, index, body)
         times.append((time.perf_counter() - t0) * 1000)
     results.put(times)
 

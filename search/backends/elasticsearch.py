@@ -81,6 +81,11 @@ _RESPONSE_PARTS = [
     "aggregations.*.values.buckets.key",
     "aggregations.*.values.buckets.doc_count",
 ]
+# The same parts of each answer to a multi-search (search() asks the page's two requests at once).
+_MSEARCH_PARTS = [f"responses.{part}" for part in _RESPONSE_PARTS] + ["responses.error"]
+# The fields a hit shows with marks, and their accent-folded twins.
+_SHOWN = ["title", "summary", "body"]
+_SHOWN_FOLDED = [FOLDED_FIELDS[name] for name in _SHOWN]
 _PAGE_RESPONSE_PARTS = [
     "took",
     "hits.hits._id",
@@ -250,28 +255,36 @@ class ElasticsearchBackend(ElasticsearchOperations):
         if query.is_empty:
             return SearchResults(total=0, hits=[], page=request.page, page_size=request.page_size)
         self.setup()
-        body = self.request_body(request)
-        try:
-            # The plain response body: elasticsearch.dsl's Response wraps every hit, highlight
-            # and bucket in attribute dictionaries, a cost per request for nothing read twice.
-            response = self.client.search(
-                index=self.alias, body=body, filter_path=_RESPONSE_PARTS
-            ).body
-        except ApiError as error:
-            raise SearchUnavailable(f"Elasticsearch refused the query: {error}") from error
-        except _UNAVAILABLE as error:
-            raise SearchUnavailable(str(error)) from error
-        found = response.get("hits", {})
+        *ranked, counted = self._answers(self.request_bodies(request))
+        found = ranked[0].get("hits", {}) if ranked else {}
         hits = [self._hit(raw) for raw in found.get("hits", [])]
         if hits:
             self._add_pages(request, hits)
         return SearchResults(
-            total=found.get("total", {}).get("value", 0),
+            total=counted.get("hits", {}).get("total", {}).get("value", 0),
             hits=hits,
             page=request.page,
             page_size=request.page_size,
-            facets=_facet_counts(response),
+            facets=_facet_counts(counted),
         )
+
+    def _answers(self, bodies: list[dict]) -> list[dict]:
+        """The node's answers to `bodies`, asked in one round trip and run side by side."""
+        searches = [part for body in bodies for part in ({}, body)]
+        try:
+            # The plain response body: elasticsearch.dsl's Response wraps every hit, highlight
+            # and bucket in attribute dictionaries, a cost per request for nothing read twice.
+            answers = self.client.msearch(
+                index=self.alias, searches=searches, filter_path=_MSEARCH_PARTS
+            ).body.get("responses", [])
+        except ApiError as error:
+            raise SearchUnavailable(f"Elasticsearch refused the query: {error}") from error
+        except _UNAVAILABLE as error:
+            raise SearchUnavailable(str(error)) from error
+        refused = [answer["error"] for answer in answers if "error" in answer]
+        if refused or len(answers) != len(bodies):
+            raise SearchUnavailable(f"Elasticsearch refused the query: {refused}")
+        return answers
 
     def _add_pages(self, request: SearchRequest, hits: list[Hit]) -> None:
         """The matching pages of the hits shown, read in a second small request filtered to
@@ -319,8 +332,32 @@ class ElasticsearchBackend(ElasticsearchOperations):
         }
 
     def request_body(self, request: SearchRequest) -> dict:
-        """The search body sent for `request` (bench.floor measures its parts)."""
+        """The whole results page as one request: hits, exact total and facet counts (what
+        request_bodies splits; bench.floor cuts its smaller requests from it)."""
         return self._build(request).to_dict()
+
+    def request_bodies(self, request: SearchRequest) -> list[dict]:
+        """What search() sends for `request`: the ranked hits of the page shown, then the exact
+        total with the facet counts. Apart, each costs the node less than together: the
+        ranking skips what cannot reach the page (no total to count), and the counting scores
+        nothing (the query in filter context). A page past MAX_RESULT_WINDOW asks counts only."""
+        body = self.request_body(request)
+        post_filter = body.pop("post_filter", None)
+        aggs = body.pop("aggs", {})
+        counted = {
+            "size": 0,
+            "track_total_hits": True,
+            "query": {"bool": {"filter": [body["query"]]}},
+            "aggs": aggs,
+            **({"post_filter": post_filter} if post_filter else {}),
+        }
+        if not body.get("size"):
+            return [counted]
+        ranked = {**body, "track_total_hits": False}
+        if post_filter:
+            # Without aggregations to spare from it, the chosen values simply narrow the query.
+            ranked["query"] = {"bool": {"must": [body["query"]], "filter": [post_filter]}}
+        return [ranked, counted]
 
     def _build(self, request: SearchRequest) -> Search:
         query = request.query
@@ -353,7 +390,7 @@ class ElasticsearchBackend(ElasticsearchOperations):
             .query(bool_query)
             .source(["resource_id", "title", "summary", "body"])
             .sort(*_SORTS[request.sort])
-            .highlight_options(**_HIGHLIGHT)
+            .highlight_options(**_HIGHLIGHT, highlight_query=_marks_query(query).to_dict())
             .highlight("title", number_of_fragments=0)
             .highlight("summary", fragment_size=200, number_of_fragments=1)
             .highlight("body", fragment_size=200, number_of_fragments=2)
@@ -525,16 +562,34 @@ def _option_anywhere(option: Unit, *, typed: bool) -> Q:
 
 def _page_clause(query: ParsedQuery, option: Unit) -> Q:
     """An option on a page of a file (the page lists and restricted files)."""
+    return _marks(option, PAGE_FIELDS, PAGE_FOLDED, slop=0)
+
+
+def _marks(option: Unit, fields: list[str], folded: list[str], *, slop: int) -> Q:
+    """An option as written, on `fields` (as analysed) or accents folded, on `folded`."""
     text = " ".join(option)
-    folded = " ".join(searchable(word).strip() for word in option)
-    kind = "phrase" if len(option) > 1 else "best_fields"
+    folded_text = " ".join(searchable(word).strip() for word in option)
+    kind = {"type": "phrase", "slop": slop} if len(option) > 1 else {"type": "best_fields"}
     return Q(
         "bool",
         should=[
-            Q("multi_match", query=text, fields=PAGE_FIELDS, type=kind),
-            Q("multi_match", query=folded, fields=PAGE_FOLDED, type=kind),
+            Q("multi_match", query=text, fields=fields, **kind),
+            Q("multi_match", query=folded_text, fields=folded, **kind),
         ],
     )
+
+
+def _marks_query(query: ParsedQuery) -> Q:
+    """What the highlighter marks in the hits shown: each word or phrase and its alternatives
+    on the fields shown. The ranking query would mark the same words, but the highlighter
+    would rewrite its combined fields, analyses and pairs for every hit (half the cost of the
+    ranked page at 30,000 resources, bench/floor.py)."""
+    marks = []
+    for unit in query.matching_units:
+        for n, option in enumerate(query.options(unit)):
+            slop = 0 if n == 0 else ALTERNATIVE_SLOP
+            marks.append(_marks(option, _SHOWN, _SHOWN_FOLDED, slop=slop))
+    return Q("bool", should=marks)
 
 
 def _unit_anywhere(query: ParsedQuery, unit: Unit, restricted_pages: list[str] | None) -> Q:

@@ -65,6 +65,32 @@ def test_the_smaller_requests_count_and_rank_as_the_page_does(indexed):
     assert "aggregations" not in without
 
 
+@pytest.mark.parametrize("search_backend", ["elasticsearch"], indirect=True)
+def test_the_page_sent_in_two_requests_answers_as_the_one_request(indexed):
+    request = SearchRequest(query=parse_query("migration"), filters={"type": ("report",)})
+    one = indexed.client.search(index=indexed.alias, body=indexed.request_body(request)).body
+    ranked, counted = indexed.request_bodies(request)
+    assert "aggs" not in ranked and ranked["track_total_hits"] is False
+    assert counted["size"] == 0 and counted["track_total_hits"] is True
+    variants = es_variants(indexed.request_body(request), sent=[ranked, counted])
+    assert variants["page"] == [ranked, counted] and "page as one request" in variants
+    answers = indexed.client.msearch(index=indexed.alias, searches=[{}, ranked, {}, counted]).body[
+        "responses"
+    ]
+    assert [hit["_id"] for hit in answers[0]["hits"]["hits"]] == [
+        hit["_id"] for hit in one["hits"]["hits"]
+    ]
+    assert answers[1]["hits"]["total"] == one["hits"]["total"]
+    assert answers[1]["aggregations"] == one["aggregations"]
+    results = indexed.search(request)
+    assert results.total == 2 and results.facets["type"]
+    assert any("<mark>migration</mark>" in hit.title_html.lower() for hit in results.hits)
+    # Past the deepest page the node serves, the counts alone are asked.
+    deep = SearchRequest(query=parse_query("migration"), page=10_000)
+    assert [body["size"] for body in indexed.request_bodies(deep)] == [0]
+    assert indexed.search(deep).total == 3
+
+
 @pytest.mark.parametrize("search_backend", ["embedded"], indirect=True)
 def test_the_embedded_parts_run_the_engine_steps(indexed):
     request = SearchRequest(query=parse_query("migration"))
