@@ -402,8 +402,8 @@ def markdown(results: dict) -> str:
             lines += [
                 f"The same live pages indexed by the hub (`sync_resources`, "
                 f"{peer['ours_index_seconds']} s) and by Wagtail's own backend "
-                f"({peer['wagtail_index_seconds']} s; Wagtail indexes title and summary, no "
-                "attachment text). Wagtail's analyzers were redefined with core parts only "
+                f"({peer['wagtail_index_seconds']} s; Wagtail indexes the same text: title, "
+                "summary and body, the page set having no attached files). Wagtail's analyzers were redefined with core parts only "
                 "(`INDEX_SETTINGS`: standard tokenizer + lowercase; its n-gram tokenizers and "
                 "filters emptied), since the minimal node has no n-gram analysis. Ours is the "
                 "whole search view (facets, highlights, page rows, rendering); Wagtail's is "

@@ -82,7 +82,7 @@ _RESPONSE_PARTS = [
     "aggregations.*.values.buckets.doc_count",
 ]
 # The same parts of each answer to a multi-search (search() asks the page's two requests at once).
-_MSEARCH_PARTS = [f"responses.{part}" for part in _RESPONSE_PARTS] + ["responses.error"]
+_MSEARCH_PARTS = ["took", "responses.error", *(f"responses.{part}" for part in _RESPONSE_PARTS)]
 # The fields a hit shows with marks, and their accent-folded twins.
 _SHOWN = ["title", "summary", "body"]
 _SHOWN_FOLDED = [FOLDED_FIELDS[name] for name in _SHOWN]

@@ -125,3 +125,20 @@ def test_the_pages_request_of_the_hits_shown_is_a_variant_of_its_own():
     empty = es_variants(body, {"query": {"ids": {"values": []}}, "size": 0})[PAGE_HITS]
     assert empty["query"] == {"match_none": {}}
     assert PAGE_HITS not in es_variants(body)
+
+
+@pytest.mark.parametrize("search_backend", ["elasticsearch"], indirect=True)
+def test_the_views_took_adds_up_every_request_it_sends(indexed):
+    from bench import phases
+
+    client = indexed.client
+    search, msearch = client.search, client.msearch
+    phases._capture_took(indexed)
+    try:
+        phases._took.ms = 0.0
+        results = indexed.search(SearchRequest(query=parse_query("migration")))
+        assert results.total == 3 and results.hits
+        # The page's multi-search and the pages of its hits, each with the node's own took.
+        assert isinstance(phases._took.ms, float) and client.msearch is not msearch
+    finally:
+        client.search, client.msearch = search, msearch
