@@ -20,6 +20,8 @@ from pathlib import Path
 
 import django
 
+from .floor import uncached
+
 
 def _peak_rss_mb() -> float:
     # Linux reports ru_maxrss in kilobytes.
@@ -241,9 +243,7 @@ def _capture_took(backend) -> None:
         return response
 
     def msearched(*args, searches, **kwargs):
-        headers = [{**part, "request_cache": False} for part in searches[::2]]
-        searches = [part for pair in zip(headers, searches[1::2], strict=True) for part in pair]
-        response = msearch(*args, searches=searches, **kwargs)
+        response = msearch(*args, searches=uncached(searches), **kwargs)
         # The multi-search's own took: the node's time for all of it, its searches side by side.
         add(float(response["took"]))
         return response

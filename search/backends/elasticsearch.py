@@ -10,6 +10,8 @@ import html
 import re
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch import ConnectionError as EsConnectionError
@@ -95,6 +97,20 @@ _PAGE_RESPONSE_PARTS = [
 ]
 _HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 _UNAVAILABLE = (EsConnectionError, TransportError)
+
+
+@contextmanager
+def _asked() -> Iterator[None]:
+    """A query's failures as the contract's one error: a refused query and an unreachable
+    node both leave the search page to say that search is unavailable."""
+    try:
+        yield
+    except ApiError as error:
+        raise SearchUnavailable(f"Elasticsearch refused the query: {error}") from error
+    except _UNAVAILABLE as error:
+        raise SearchUnavailable(str(error)) from error
+
+
 _MARKED = re.compile(r"(<mark>.*?</mark>)", re.S)
 # Elasticsearch refuses from + size beyond index.max_result_window; past it, ask for no hits
 # (the total still comes back, and the view answers 404 for a page past the end).
@@ -271,16 +287,12 @@ class ElasticsearchBackend(ElasticsearchOperations):
     def _answers(self, bodies: list[dict]) -> list[dict]:
         """The node's answers to `bodies`, asked in one round trip and run side by side."""
         searches = [part for body in bodies for part in ({}, body)]
-        try:
+        with _asked():
             # The plain response body: elasticsearch.dsl's Response wraps every hit, highlight
             # and bucket in attribute dictionaries, a cost per request for nothing read twice.
             answers = self.client.msearch(
                 index=self.alias, searches=searches, filter_path=_MSEARCH_PARTS
             ).body.get("responses", [])
-        except ApiError as error:
-            raise SearchUnavailable(f"Elasticsearch refused the query: {error}") from error
-        except _UNAVAILABLE as error:
-            raise SearchUnavailable(str(error)) from error
         refused = [answer["error"] for answer in answers if "error" in answer]
         if refused or len(answers) != len(bodies):
             raise SearchUnavailable(f"Elasticsearch refused the query: {refused}")
@@ -290,14 +302,10 @@ class ElasticsearchBackend(ElasticsearchOperations):
         """The matching pages of the hits shown, read in a second small request filtered to
         their ids: ranking never walks the pages of every match."""
         body = self.pages_body(request, [hit.resource_id for hit in hits])
-        try:
+        with _asked():
             response = self.client.search(
                 index=self.alias, body=body, filter_path=_PAGE_RESPONSE_PARTS
             ).body
-        except ApiError as error:
-            raise SearchUnavailable(f"Elasticsearch refused the query: {error}") from error
-        except _UNAVAILABLE as error:
-            raise SearchUnavailable(str(error)) from error
         by_id = {hit.resource_id: hit for hit in hits}
         for raw in response.get("hits", {}).get("hits", []):
             hit = by_id.get(int(raw["_id"]))
