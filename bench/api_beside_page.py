@@ -14,11 +14,11 @@ def api_beside_page(config: dict) -> dict:
 
     from search.contract import DEFAULT_PAGE_SIZE
 
-    from .phases import _taxonomy
+    from .generate import Taxonomy
     from .queries import query_mix
     from .stats import percentile, summary
 
-    queries = query_mix(_taxonomy(), deep_page=config["deep_page"])
+    queries = query_mix(Taxonomy.from_db(), deep_page=config["deep_page"])
     pairs = [
         (
             "/search/?" + urlencode(q.params),

@@ -38,6 +38,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.corpus import corpus_files
+
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results"
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -282,16 +284,6 @@ def run_sandboxed(path: str, timeout: float, memory_mb: int) -> dict[str, Any]:
         answer.update(error=f"{result.status}: {result.error[:200]}")
         answer["timeout"] = result.status == "timeout"
     return answer
-
-
-def corpus_files(corpus: Path) -> list[tuple[str, str]]:
-    lines = (corpus / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()
-    files = []
-    for line in lines[1:]:
-        if line.strip():
-            relative = line.split("\t")[0]
-            files.append(("pdf" if relative.lower().endswith(".pdf") else "docx", relative))
-    return files
 
 
 def summarise(kind: str, engines: list[str], results: dict[str, dict[str, dict]]) -> dict:

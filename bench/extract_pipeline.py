@@ -39,6 +39,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bench.corpus import corpus_files
+
 REPO = Path(__file__).resolve().parents[1]
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -499,8 +501,6 @@ def main(argv: list[str] | None = None) -> int:
         figures = worker_child(json.loads(args.worker_child.read_text()))
         print(json.dumps(figures))
         return 0
-    from bench.extract import corpus_files
-
     relatives = [relative for kind, relative in corpus_files(args.corpus) if kind == "pdf"]
     if args.limit:
         relatives = relatives[: args.limit]

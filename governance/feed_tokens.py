@@ -14,6 +14,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -74,3 +76,11 @@ def user_for(key: str):
 def revoke(user) -> int:
     """Every link of this member stops working now; a new one is made on the next visit."""
     return _valid().filter(user=user).update(revoked_at=timezone.now())
+
+
+def personal_calendar_url(request: HttpRequest) -> str:
+    """A member's own feed address: calendar apps send no cookie, so the link carries a token
+    naming the member (random, expiring, revocable; their access is read afresh on every
+    fetch)."""
+    token = current_key(request.user)
+    return request.build_absolute_uri(f"{reverse('meeting_calendar')}?token={token}")

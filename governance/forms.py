@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .choices import DecisionStatus, MeetingType
+
 
 def _live_rows(formset) -> list[tuple[int, forms.Form]]:
     """The rows an editor kept (not deleted, not left blank), with their position in the list."""
@@ -27,8 +29,6 @@ def _live_rows(formset) -> list[tuple[int, forms.Form]]:
 
 class MeetingPageForm(WagtailAdminPageForm):
     def clean(self):
-        from .models import MeetingType
-
         cleaned = super().clean()
         if cleaned.get("meeting_type") == MeetingType.TWG and not cleaned.get("working_group"):
             self.add_error("working_group", _("Choose the working group whose meeting this is."))
@@ -67,13 +67,10 @@ def collection_is_restricted(document) -> bool:
 class DecisionPageForm(WagtailAdminPageForm):
     def meeting(self):
         """The meeting that took the decision: the parent page (new) or the current one (edit)."""
-        from .models import MeetingPage
-
         parent = self.parent_page
         if parent is None and self.instance.pk:
             parent = self.instance.get_parent()
-        parent = parent.specific if parent is not None else None
-        return parent if isinstance(parent, MeetingPage) else None
+        return self.instance.meeting_below(parent)
 
     def clean(self):
         cleaned = super().clean()
@@ -96,8 +93,6 @@ class DecisionPageForm(WagtailAdminPageForm):
 
     def check_updates(self, formset) -> bool:
         """No update after the decision was dropped; none dated before the meeting."""
-        from .models import DecisionStatus
-
         ok = True
         meeting = self.meeting()
         rows = [(f.cleaned_data["date"], order, f) for order, f in _live_rows(formset)]

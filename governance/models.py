@@ -7,13 +7,11 @@ hub's search, like a resource.
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.utils import timezone
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -23,12 +21,11 @@ from wagtail.models import Orderable, Page
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from library.access import visible_pages
+from library.models import ResourcePage
+
+from .choices import PENDING_STATUSES, ActivityStatus, DecisionStatus, MeetingType, today
 from .forms import DecisionPageForm, MeetingPageForm, WorkplanPageForm
-
-
-def today() -> datetime.date:
-    """Today in the hub's time zone (Kigali), which is what "overdue" and "upcoming" mean."""
-    return timezone.localdate()
 
 
 class PrivateWhenSignedIn:
@@ -41,32 +38,6 @@ class PrivateWhenSignedIn:
         if request.user.is_authenticated:
             patch_cache_control(response, private=True)
         return response
-
-
-class MeetingType(models.TextChoices):
-    QUARTERLY = "quarterly", _("Network quarterly meeting")
-    EXTRAORDINARY = "extraordinary", _("Extraordinary meeting")
-    EXECUTIVE_COMMITTEE = "executive-committee", _("Executive Committee meeting")
-    TWG = "twg", _("TWG meeting")
-
-
-class DecisionStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    IN_PROGRESS = "in-progress", _("In progress")
-    DONE = "done", _("Done")
-    DROPPED = "dropped", _("Dropped")
-
-
-# A decision still waiting for action: only these can be overdue.
-PENDING_STATUSES = (DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS)
-
-
-class ActivityStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in-progress", _("In progress")
-    DONE = "done", _("Done")
-    DELAYED = "delayed", _("Delayed")
-    CANCELLED = "cancelled", _("Cancelled")
 
 
 class MeetingIndexPage(PrivateWhenSignedIn, Page):
@@ -83,8 +54,6 @@ class MeetingIndexPage(PrivateWhenSignedIn, Page):
         verbose_name = _("meetings")
 
     def get_context(self, request, *args, **kwargs):
-        from .visibility import visible_meetings
-
         context = super().get_context(request, *args, **kwargs)
         meetings = (
             visible_meetings(request.user)
@@ -95,8 +64,7 @@ class MeetingIndexPage(PrivateWhenSignedIn, Page):
         context["upcoming"] = meetings.filter(date__gte=now).order_by("date", "start_time", "pk")
         context["past"] = meetings.filter(date__lt=now).order_by("-date", "-start_time", "-pk")
         if request.user.is_authenticated:
-            from .feed_tokens import token_days
-            from .views import personal_calendar_url
+            from .feed_tokens import personal_calendar_url, token_days
 
             context["personal_calendar_url"] = personal_calendar_url(request)
             context["calendar_link_days"] = token_days()
@@ -181,8 +149,6 @@ class MeetingPage(PrivateWhenSignedIn, Page):
         ordering = ["-date"]
 
     def get_context(self, request, *args, **kwargs):
-        from .visibility import visible_decisions
-
         context = super().get_context(request, *args, **kwargs)
         context["decisions"] = (
             visible_decisions(request.user)
@@ -279,8 +245,6 @@ class DecisionPage(PrivateWhenSignedIn, Page):
         verbose_name = _("decision")
 
     def get_context(self, request, *args, **kwargs):
-        from .visibility import visible_activities, visible_resources
-
         context = super().get_context(request, *args, **kwargs)
         # Linked records are shown only if this viewer may open them too.
         context["linked_resources"] = visible_resources(request.user).filter(decisions=self)
@@ -306,6 +270,13 @@ class DecisionPage(PrivateWhenSignedIn, Page):
     def meeting(self) -> MeetingPage | None:
         parent = self.get_parent()
         return parent.specific if parent else None
+
+    @staticmethod
+    def meeting_below(parent: Page | None) -> MeetingPage | None:
+        """`parent` as the meeting that takes a decision placed below it (None if it is not a
+        meeting): the admin form checks updates against its date."""
+        parent = parent.specific if parent is not None else None
+        return parent if isinstance(parent, MeetingPage) else None
 
     @property
     def is_overdue(self) -> bool:
@@ -343,8 +314,6 @@ class WorkplanIndexPage(PrivateWhenSignedIn, Page):
         verbose_name = _("workplans")
 
     def get_context(self, request, *args, **kwargs):
-        from .visibility import visible_workplans
-
         context = super().get_context(request, *args, **kwargs)
         context["workplans"] = visible_workplans(request.user).child_of(self).order_by("-year")
         return context
@@ -466,6 +435,32 @@ class WorkplanActivity(Orderable, ClusterableModel):
         if self.status == ActivityStatus.DONE:
             return 100
         return min(self.progress, 100)
+
+
+# What one viewer may see of the Secretariat's record: every list, count, feed and export starts
+# here (governance.visibility names them for the other modules). Live pages only, narrowed by
+# Wagtail page privacy, so a meeting limited to the Executive Committee (and the decisions below
+# it) never reaches anyone else, not even as a number.
+
+
+def visible_meetings(user) -> QuerySet[MeetingPage]:
+    return visible_pages(MeetingPage.objects.live(), user)
+
+
+def visible_decisions(user) -> QuerySet[DecisionPage]:
+    return visible_pages(DecisionPage.objects.live(), user)
+
+
+def visible_workplans(user) -> QuerySet[WorkplanPage]:
+    return visible_pages(WorkplanPage.objects.live(), user)
+
+
+def visible_activities(user) -> QuerySet[WorkplanActivity]:
+    return WorkplanActivity.objects.filter(workplan__in=visible_workplans(user).values("pk"))
+
+
+def visible_resources(user) -> QuerySet[ResourcePage]:
+    return visible_pages(ResourcePage.objects.live(), user)
 
 
 from .feed_tokens import CalendarToken  # noqa: E402, F401 - Django finds models in models.py

@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from .models import ActivityStatus, WorkplanActivity
+from .choices import ActivityStatus
+
+
+class Activity(Protocol):
+    """What the sums read of a workplan activity (governance.models.WorkplanActivity, whose
+    pages call these sums: this module does not import the models)."""
+
+    status: str
+    effective_progress: int
+    objectives: Any  # related manager of GCM objectives
+    lead_organisation_id: int
+    lead_organisation: Any
+    supporting_organisations: Any  # related manager of organisations
 
 
 @dataclass
@@ -19,7 +32,7 @@ class Progress:
     cancelled: int = 0
     _progress_sum: int = field(default=0, repr=False)
 
-    def add(self, activity: WorkplanActivity) -> None:
+    def add(self, activity: Activity) -> None:
         self.activities += 1
         if activity.status == ActivityStatus.CANCELLED:
             # Cancelled work neither advances nor holds back the average.
@@ -35,14 +48,14 @@ class Progress:
         return round(self._progress_sum / counted) if counted else 0
 
 
-def overall_progress(activities: list[WorkplanActivity]) -> Progress:
+def overall_progress(activities: list[Activity]) -> Progress:
     total = Progress(label="")
     for activity in activities:
         total.add(activity)
     return total
 
 
-def progress_by_objective(activities: list[WorkplanActivity]) -> list[Progress]:
+def progress_by_objective(activities: list[Activity]) -> list[Progress]:
     """One row per GCM objective with activities, in objective order (prefetch "objectives")."""
     rows: dict[int, Progress] = {}
     for activity in activities:
@@ -59,7 +72,7 @@ def progress_by_objective(activities: list[WorkplanActivity]) -> list[Progress]:
     return [rows[number] for number in sorted(rows)]
 
 
-def progress_by_organisation(activities: list[WorkplanActivity]) -> list[Progress]:
+def progress_by_organisation(activities: list[Activity]) -> list[Progress]:
     """One row per organisation leading or supporting an activity, most activities first."""
     rows: dict[int, Progress] = {}
     for activity in activities:

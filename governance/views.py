@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -94,14 +93,6 @@ def decision_csv(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="decisions-{today().isoformat()}.csv"'
     return response
-
-
-def personal_calendar_url(request: HttpRequest) -> str:
-    """A member's own feed address: calendar apps send no cookie, so the link carries a token
-    naming the member (governance.feed_tokens: random, expiring, revocable; their access is read
-    afresh on every fetch)."""
-    token = feed_tokens.current_key(request.user)
-    return request.build_absolute_uri(f"{reverse('meeting_calendar')}?token={token}")
 
 
 def _calendar_viewer(request: HttpRequest):

@@ -15,55 +15,26 @@ from wagtail.models import Page
 from .backends import get_backend
 from .contract import SearchUnavailable
 
+# The work itself lives in search.syncing (the worker's task runs it); callers that keep the
+# index in step find it here too.
+from .syncing import learn_acronyms, sync_resources
+from .tasks import sync_resources_task
+
+__all__ = [
+    "learn_acronyms",
+    "queue_collection",
+    "queue_document",
+    "queue_resources",
+    "queue_subtree",
+    "remove_now",
+    "sync_resources",
+]
+
 logger = logging.getLogger(__name__)
-
-
-def sync_resources(resource_ids: list[int]) -> None:
-    """Make the index say what the database says about these pages: index, refresh or remove."""
-    from .records import build_record, is_indexable, load_pages
-
-    records = [build_record(page) for page in load_pages(resource_ids) if is_indexable(page)]
-    kept = {record.resource_id for record in records}
-    gone = [rid for rid in resource_ids if rid not in kept]
-    backend = get_backend()
-    if records:
-        backend.index(records)
-        learn_acronyms(records)
-    if gone:
-        backend.delete(gone)
-
-
-def learn_acronyms(records: list) -> None:
-    """Learn the acronyms public resources spell out (search.acronyms); restricted text never
-    shapes what the public's searches find."""
-    from .acronyms import learn
-    from .contract import PUBLIC
-
-    texts = [
-        "\n".join(
-            [
-                record.title,
-                record.summary,
-                record.body,
-                *(
-                    page.text
-                    for document in record.documents
-                    if not record.stricter(document)
-                    for page in document.pages
-                ),
-            ]
-        )
-        for record in records
-        if PUBLIC in record.access
-    ]
-    if texts:
-        learn(texts)
 
 
 def queue_resources(resource_ids: list[int]) -> None:
     """Ask the worker to re-index these resources once the current transaction commits."""
-    from .tasks import sync_resources_task
-
     ids = sorted(set(resource_ids))
     if ids:
         transaction.on_commit(lambda: sync_resources_task.enqueue(ids))

@@ -5,6 +5,8 @@ Nothing here identifies a reader: no user, session, IP address or user agent is 
 
 from __future__ import annotations
 
+import re
+
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -60,6 +62,14 @@ class SearchClick(models.Model):
 
 # Where search.synonyms caches the groups; dropped whenever a group is saved or deleted.
 SYNONYMS_CACHE_KEY = "search:synonym-groups:v1"
+_SEPARATORS = re.compile(r"[,\n;]+")
+
+
+def split_terms(text: str) -> list[str]:
+    """A synonym group's terms: one per line or comma; blanks and repeats dropped, spacing
+    squeezed."""
+    terms = (" ".join(part.split()) for part in _SEPARATORS.split(text or ""))
+    return list(dict.fromkeys(term for term in terms if term))
 
 
 class SynonymGroup(models.Model):
@@ -83,8 +93,6 @@ class SynonymGroup(models.Model):
         return ", ".join(self.term_list())[:200]
 
     def term_list(self) -> list[str]:
-        from .synonyms import split_terms
-
         return split_terms(self.terms)
 
 

@@ -7,25 +7,16 @@ and dropped whenever a group is saved or deleted.
 
 from __future__ import annotations
 
-import re
-
 from django.core.cache import cache
 
 from .acronyms import acronym_groups
 from .glossary import glossary_groups
 from .models import SYNONYMS_CACHE_KEY as CACHE_KEY
-from .models import SynonymGroup
+from .models import SynonymGroup, split_terms
 from .query import ParsedQuery, expand_synonyms
 
 CACHE_SECONDS = 60 * 60
 VOCABULARY_CACHE_KEY = CACHE_KEY + ":with-acronyms"
-_SEPARATORS = re.compile(r"[,\n;]+")
-
-
-def split_terms(text: str) -> list[str]:
-    """One term per line or comma; blanks and repeats dropped, spacing squeezed."""
-    terms = (" ".join(part.split()) for part in _SEPARATORS.split(text or ""))
-    return list(dict.fromkeys(term for term in terms if term))
 
 
 def synonym_groups() -> list[list[str]]:

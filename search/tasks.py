@@ -11,7 +11,7 @@ from django_tasks import task
 from hub.task_queue import retry_later
 
 from .contract import SearchUnavailable
-from .indexing import sync_resources
+from .syncing import sync_resources
 
 
 @task()

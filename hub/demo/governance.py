@@ -36,6 +36,7 @@ from hub.organisations import Organisation, WorkingGroup
 from library.models import GcmObjective, HubDocument, Language, ResourcePage
 
 from .files import make_pdf
+from .trusted import read_trusted
 
 EXCOM_GROUP = "Executive Committee"
 EXCOM_COLLECTION = "Executive Committee records"
@@ -537,8 +538,6 @@ def _excom_collection(group: Group) -> Collection:
 
 
 def _minutes(meeting: MeetingPage, decisions: list[tuple], collection: Collection | None):
-    from .seed import _read_trusted  # the seed's in-process reader for our own files
-
     title = f"Minutes: {meeting.title}"
     document = HubDocument.objects.filter(title=title).first()
     if document is not None:
@@ -563,7 +562,7 @@ def _minutes(meeting: MeetingPage, decisions: list[tuple], collection: Collectio
     )
     document._set_document_file_metadata()
     document.save()
-    _read_trusted(document, "pdf")
+    read_trusted(document, "pdf")
     return document
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import os
 import secrets
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +19,6 @@ from wagtail.models import Page, Site
 from hub.models import HomePage
 from hub.organisations import Organisation, WorkingGroup
 from hub.publishing.models import TwgSectionPage
-from library.extraction.docx import extract_docx
-from library.extraction.pdf import extract_pdf
 from library.models import (
     CollectionEntry,
     CollectionIndexPage,
@@ -35,13 +32,13 @@ from library.models import (
     ResourceAttachment,
     ResourcePage,
 )
-from library.reading import store_extraction
 from search.contract import SearchUnavailable
 from search.indexing import sync_resources
 
 from .catalogue import COLLECTIONS, ORGANISATIONS, RESOURCES, WORKING_GROUPS
 from .files import make_docx, make_pdf
 from .governance import ensure_governance
+from .trusted import read_trusted
 
 ADMIN_USERNAME = "admin"
 
@@ -201,15 +198,6 @@ def ensure_publishers(report: SeedReport) -> None:
             report.created.append(spec["name"])
 
 
-def _read_trusted(document: HubDocument, kind: str) -> None:
-    """Demo files are ours: read them in-process (no sandbox) so seeding stays well under a minute."""
-    with document.open_file() as source, tempfile.NamedTemporaryFile(suffix=f".{kind}") as copy:
-        copy.write(source.read())
-        copy.flush()
-        extraction = (extract_pdf if kind == "pdf" else extract_docx)(copy.name)
-    store_extraction(document, extraction, document.file_hash)
-
-
 def _document(resource: dict, spec: dict, number: int) -> HubDocument:
     kind = spec["format"]
     title = f"{resource['title']} ({spec['label']})"[:255]
@@ -225,7 +213,7 @@ def _document(resource: dict, spec: dict, number: int) -> HubDocument:
     )
     document._set_document_file_metadata()
     document.save()
-    _read_trusted(document, kind)
+    read_trusted(document, kind)
     return document
 
 
