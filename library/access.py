@@ -20,17 +20,7 @@ from django.db.models import Q, QuerySet
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
-PUBLIC = "public"
-# Any signed-in member of the network: an account in at least one of its groups (Members, a TWG,
-# the Executive Committee, the Secretariat). A signed-in account with no group (not yet admitted)
-# is treated as the public: fail closed.
-MEMBERS = "members"
-# Every record carries this label and only superusers hold it: they see everything.
-EVERYTHING = "all"
-
-
-def group_label(group_id: int) -> str:
-    return f"group:{group_id}"
+from foundation.access_labels import EVERYTHING, MEMBERS, PUBLIC, group_label
 
 
 def viewer_labels(user: object | None) -> tuple[str, ...]:

@@ -47,7 +47,7 @@ def organisation_label(organisation) -> str:
 def add_resource(request: HttpRequest) -> HttpResponse:
     """Open the new-resource form under the Library, or under the one TWG section the editor may
     add to; with several places (or none), Wagtail's own choice of parent."""
-    from hub.models import TwgSectionPage
+    from hub.publishing.models import TwgSectionPage
 
     from .pages import LibraryIndexPage
 

@@ -4,8 +4,8 @@ Everything shown is loaded as live pages the viewer may see (library.access), wh
 says, so a page unpublished or restricted since it was indexed is never linked or named.
 
 related_later starts the work and returns a function that finishes it: the engine is asked at the
-start (search.related.similar_resources_later) and its answer is read at the end, so the page can
-build everything else while the engine works. The engine is not asked at all when the editors'
+start (through the function the search app registers, use_engine) and its answer is read at the
+end, so the page can build everything else while the engine works. The engine is not asked at all when the editors'
 picks fill the list: its answer would not be shown.
 """
 
@@ -38,16 +38,26 @@ def related_for(page, *, limit: int = MAX_RELATED, user=None, restrictions=None)
     return related_later(page, limit=limit, user=user, restrictions=restrictions)()
 
 
-def _ask_engine(page, size: int, user) -> Callable[[], list[int]]:
-    from search.backends import get_backend
-    from search.related import similar_resources_later
+# Asks the search engine for similar resources: (resource id, how many, viewer's labels) to a
+# function answering their ids. Registered by the search app at start-up (SearchConfig.ready):
+# the library sits below search and never imports it.
+SimilarLater = Callable[[int, int, tuple[str, ...]], Callable[[], list[int]]]
+_engine: SimilarLater | None = None
 
+
+def use_engine(similar_later: SimilarLater) -> None:
+    """Let resource pages ask `similar_later` for similar resources."""
+    global _engine
+    _engine = similar_later
+
+
+def _ask_engine(page, size: int, user) -> Callable[[], list[int]]:
     from .access import viewer_labels
 
+    if _engine is None:  # no search app installed: editors' picks only
+        return _nothing
     try:
-        return similar_resources_later(
-            get_backend(), page.pk, size=size, access=viewer_labels(user)
-        )
+        return _engine(page.pk, size, viewer_labels(user))
     except Exception:  # noqa: BLE001 - a misconfigured backend must not break the page
         logger.exception("No related resources from the engine for page %s", page.pk)
         return _nothing

@@ -9,4 +9,10 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from library.related import use_engine
+
         from . import signals  # noqa: F401
+        from .similar import similar_later
+
+        # Resource pages list related resources through the engine (library.related).
+        use_engine(similar_later)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import InitVar, dataclass, field
 from typing import Protocol
 
-from library.access import EVERYTHING, PUBLIC
+from foundation.access_labels import EVERYTHING, PUBLIC
 
 from .query import ParsedQuery
 

@@ -40,6 +40,7 @@ from .embedded_catalogue import (
     readable_page_sql,
 )
 from .embedded_operations import OPERATIONS, EmbeddedOperations
+from .embedded_transactions import read_snapshot, write_transaction
 
 _TOKENIZER = "porter unicode61 remove_diacritics 2"
 # The same text unstemmed (resource_words): a word found as typed ("immigrants") scores above
@@ -191,13 +192,13 @@ class EmbeddedBackend(EmbeddedOperations):
             return "title_sort" in columns
 
         if not has_generation(connection):
-            with _transaction(connection):
+            with write_transaction(connection):
                 add_generation(connection)  # OR IGNORE: another process may have added it
         _add_files_column(connection)
         _add_words_table(connection)
         if has_column():
             return
-        with _transaction(connection):
+        with write_transaction(connection):
             if has_column():  # another process upgraded it meanwhile
                 return
             connection.execute(
@@ -240,21 +241,21 @@ class EmbeddedBackend(EmbeddedOperations):
         if connection.in_transaction:  # a rebuild's: it commits the new rows with it
             empty()
         else:
-            with _transaction(connection):
+            with write_transaction(connection):
                 empty()
 
     # -- writing ----------------------------------------------------------------------------
 
     def index(self, records: list[ResourceRecord]) -> None:
         connection = self._connect()
-        with _transaction(connection):
+        with write_transaction(connection):
             self._delete(connection, [record.resource_id for record in records])
             for record in records:
                 self._insert(connection, record)
 
     def delete(self, resource_ids: list[int]) -> None:
         connection = self._connect()
-        with _transaction(connection):
+        with write_transaction(connection):
             self._delete(connection, resource_ids)
 
     def _delete(self, connection: sqlite3.Connection, ids: list[int]) -> None:
@@ -350,7 +351,7 @@ class EmbeddedBackend(EmbeddedOperations):
             connection = self._connect()
             # One snapshot for every statement: the catalogue, the matches, the scores and the
             # highlights all read the same version of the index while the worker writes.
-            with _snapshot(connection) as snapshot:
+            with read_snapshot(connection) as snapshot:
                 catalogue = self._catalogue.get(connection, share=snapshot.owned)
                 reading = _Reading(connection, catalogue, request)
                 found, hits, facets = reading.run()
@@ -609,7 +610,7 @@ def _add_files_column(connection: sqlite3.Connection) -> None:
 
     if has_files():
         return
-    with _transaction(connection):
+    with write_transaction(connection):
         if has_files():  # another process rebuilt it meanwhile
             return
         rows = connection.execute(
@@ -648,7 +649,7 @@ def _add_words_table(connection: sqlite3.Connection) -> None:
 
     if exists():
         return
-    with _transaction(connection):
+    with write_transaction(connection):
         if exists():  # another process added it meanwhile
             return
         connection.execute(
@@ -660,36 +661,3 @@ def _add_words_table(connection: sqlite3.Connection) -> None:
             f" SELECT rowid, {_TEXT_COLUMNS} FROM resource_text"
         )
         bump_generation(connection)
-
-
-class _snapshot:
-    """BEGIN ... COMMIT around reads: in WAL mode one read transaction is one snapshot. Inside a
-    caller's own transaction (a rebuild reading what it wrote) that one is the snapshot."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
-        self.owned = False
-
-    def __enter__(self) -> _snapshot:
-        if not self.connection.in_transaction:
-            self.connection.execute("BEGIN")
-            self.owned = True
-        return self
-
-    def __exit__(self, exc_type, exc, traceback) -> None:
-        if self.owned:
-            self.connection.execute("ROLLBACK" if exc_type else "COMMIT")
-
-
-class _transaction:
-    """BEGIN IMMEDIATE ... COMMIT, so the worker and the web process never interleave writes."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.connection.execute("BEGIN IMMEDIATE")
-        return self.connection
-
-    def __exit__(self, exc_type, exc, traceback) -> None:
-        self.connection.execute("ROLLBACK" if exc_type else "COMMIT")

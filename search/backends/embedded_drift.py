@@ -35,12 +35,12 @@ def indexed_count(connection: sqlite3.Connection) -> int:
         raise SearchUnavailable(str(error)) from error
 
 
-def expected_digests(records: Iterable[ResourceRecord]) -> dict[int, str]:
-    from .embedded import EmbeddedBackend
-
+def expected_digests(records: Iterable[ResourceRecord], backend_class: type) -> dict[int, str]:
+    """The digests `records` get once indexed: written to a scratch index of `backend_class`
+    (the EmbeddedBackend) made for the check and thrown away."""
     digests: dict[int, str] = {}
     with tempfile.TemporaryDirectory(prefix="hub-check-") as folder:
-        scratch = EmbeddedBackend(Path(folder) / "scratch.sqlite3")
+        scratch = backend_class(Path(folder) / "scratch.sqlite3")
         try:
             batch: list[ResourceRecord] = []
             for record in records:

@@ -62,7 +62,7 @@ class EmbeddedOperations(BaseSearchBackend):
     def expected_digests(self, records: Iterable[ResourceRecord]) -> dict[int, str]:
         from .embedded_drift import expected_digests
 
-        return expected_digests(records)
+        return expected_digests(records, type(self))
 
     def rebuild(self, records: Iterable[ResourceRecord]) -> int:
         from .embedded_rebuild import rebuild

@@ -8,17 +8,16 @@ import sqlite3
 from collections.abc import Iterable
 
 from ..contract import ResourceRecord, SearchUnavailable
+from .embedded_transactions import write_transaction
 
 
 def rebuild(backend, records: Iterable[ResourceRecord]) -> int:
     """backend: an EmbeddedBackend."""
-    from .embedded import _transaction
-
     # Built before the write lock is taken: the lock is then held only while rows are written.
     records = list(records)
     try:
         connection = backend._connect()
-        with _transaction(connection):
+        with write_transaction(connection):
             backend.reset()  # inside the transaction: no reader ever sees it empty
             for record in records:
                 backend._insert(connection, record)

@@ -58,12 +58,12 @@ def test_a_search_stops_showing_what_another_process_restricted_or_deleted(reade
 
 
 def test_a_rebuild_in_one_transaction_is_seen_whole(reader, path):
-    from search.backends.embedded import _transaction
+    from search.backends.embedded_transactions import write_transaction
 
     assert search(reader).total == 2
     rebuilder = EmbeddedBackend(path)
     connection = rebuilder._connect()
-    with _transaction(connection):
+    with write_transaction(connection):
         rebuilder.reset()
         rebuilder._insert(connection, record(7, "Migration atlas", facets={"type": ("atlas",)}))
 
@@ -74,11 +74,11 @@ def test_a_rebuild_in_one_transaction_is_seen_whole(reader, path):
 
 
 def test_a_search_inside_a_rolled_back_rebuild_leaves_nothing_behind(reader):
-    from search.backends.embedded import _transaction
+    from search.backends.embedded_transactions import write_transaction
 
     assert search(reader).total == 2
     connection = reader._connect()
-    with pytest.raises(RuntimeError), _transaction(connection):
+    with pytest.raises(RuntimeError), write_transaction(connection):
         reader.reset()
         reader._insert(connection, record(8, "Migration draft", facets={"type": ("draft",)}))
         assert ids(search(reader)) == [8]  # the rebuild sees its own rows...
