@@ -33,7 +33,7 @@ SECRETARIAT_TASK = "Secretariat approval"
 
 
 def library_page() -> Page | None:
-    from library.pages import LibraryIndexPage
+    from library.models import LibraryIndexPage
 
     return LibraryIndexPage.objects.first()
 

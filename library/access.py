@@ -133,12 +133,3 @@ def register_document_holder(holders: Callable[[object], QuerySet]) -> None:
 
 def document_holders() -> list[Callable[[object], QuerySet]]:
     return list(_DOCUMENT_HOLDERS)
-
-
-def resources_attaching(document) -> QuerySet:
-    from .pages import ResourcePage
-
-    return ResourcePage.objects.filter(attachments__document=document)
-
-
-register_document_holder(resources_attaching)

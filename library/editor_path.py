@@ -37,19 +37,12 @@ class HubDocumentForm(BaseDocumentForm):
             )
 
 
-def organisation_label(organisation) -> str:
-    """ "International Organization for Migration (IOM)": a name an editor recognises."""
-    if organisation.acronym and organisation.acronym != organisation.name:
-        return f"{organisation.name} ({organisation.acronym})"
-    return organisation.name
-
-
 def add_resource(request: HttpRequest) -> HttpResponse:
     """Open the new-resource form under the Library, or under the one TWG section the editor may
     add to; with several places (or none), Wagtail's own choice of parent."""
     from hub.publishing.models import TwgSectionPage
 
-    from .pages import LibraryIndexPage
+    from .library_index import LibraryIndexPage
 
     candidates = [
         *LibraryIndexPage.objects.all().order_by("path"),

@@ -27,10 +27,13 @@ from wagtail.utils.file import hash_filelike
 
 from hub.organisations import Organisation
 
+from .attachments import ResourceAttachment
 from .documents import HubDocument
 from .extraction import UnacceptableFile, check_upload
-from .pages import LibraryIndexPage, ResourceAttachment, ResourcePage, ResourceType
+from .library_index import LibraryIndexPage
+from .pages import ResourcePage
 from .reading import ReadLater, read_document
+from .resource_types import ResourceType
 from .taxonomy import GcmObjective, Language
 
 # What a folder import picks up: the file kinds the hub reads (check_upload judges the content).

@@ -1,15 +1,11 @@
 """Every model of the library, gathered where Django looks for them."""
 
+from .attachments import ResourceAttachment
 from .collections import CollectionEntry, CollectionIndexPage, CollectionPage
 from .documents import DocumentPageText, ExtractionStatus, HubDocument
-from .pages import (
-    LibraryIndexPage,
-    ResourceAttachment,
-    ResourcePage,
-    ResourcePageForm,
-    ResourceTheme,
-    ResourceType,
-)
+from .library_index import LibraryIndexPage
+from .pages import ResourcePage, ResourcePageForm, ResourceTheme
+from .resource_types import ResourceType
 from .taxonomy import GcmObjective, GuidingPrinciple, Language, Place, PlaceLevel
 
 __all__ = [

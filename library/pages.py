@@ -1,8 +1,9 @@
-"""The library's pages: the index that lists resources, and the resource page itself."""
+"""The resource page: one policy brief, paper, dataset or guidance, its fields and editor form."""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -21,57 +22,21 @@ from taggit.models import TaggedItemBase
 from hub.blocks import BaseStreamBlock
 from suggestions.panels import ReadingPanel
 
+from .access import register_document_holder
 
-class LibraryIndexPage(Page):
-    """The library's front door: every resource lives below it."""
+# Defined in their own modules; named here too, where callers have long found them.
+from .attachments import ResourceAttachment
+from .resource_types import ResourceType
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    # TWG sections (hub.publishing) hold each TWG's papers; browse looks below them too.
-    subpage_types = ["library.ResourcePage", "hub.TwgSectionPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("library")
-
-    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        # Most addresses below the library are resources. Wagtail would read the child as a
-        # generic page, then as a ResourcePage, then each foreign key its page shows; here one
-        # query does all three. Other children (TWG sections) and misses go Wagtail's way.
-        if path_components:
-            resource = (
-                ResourcePage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("primary_objective", "working_group")
-                .first()
-            )
-            if resource is not None:
-                resource._cached_parent_obj = self  # as Page.route does: get_parent() is free
-                return resource.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the browse module builds on ResourcePage, defined below.
-        from .browse import browse
-
-        context = super().get_context(request, *args, **kwargs)
-        context["browse"] = browse(request, within=self)
-        context["resources"] = context["browse"].results
-        return context
-
-
-class ResourceType(models.TextChoices):
-    POLICY_BRIEF = "policy-brief", _("Policy brief")
-    POLICY_PAPER = "policy-paper", _("Policy paper")
-    REPORT = "report", _("Report")
-    STUDY = "study", _("Study or assessment")
-    DATASET = "dataset", _("Dataset")
-    GUIDANCE = "guidance", _("Guidance or toolkit")
-    TRAINING = "training", _("Training material")
-    MEETING_RECORD = "meeting-record", _("Meeting record")
-    NEWS = "news", _("News or update")
-    EXTERNAL_LINK = "external-link", _("External link")
+__all__ = [
+    "ResourceAttachment",
+    "ResourcePage",
+    "ResourcePageForm",
+    "ResourceTheme",
+    "ResourceType",
+    "organisation_label",
+    "resources_attaching",
+]
 
 
 # The resource_type field's choices, by value (labels stay lazy: translated when shown).
@@ -86,6 +51,13 @@ class ResourceTheme(TaggedItemBase):
     )
 
 
+def organisation_label(organisation) -> str:
+    """ "International Organization for Migration (IOM)": a name an editor recognises."""
+    if organisation.acronym and organisation.acronym != organisation.name:
+        return f"{organisation.name} ({organisation.acronym})"
+    return organisation.name
+
+
 class ResourcePageForm(WagtailAdminPageForm):
     """Catches inconsistent choices with messages an editor can act on."""
 
@@ -95,8 +67,6 @@ class ResourcePageForm(WagtailAdminPageForm):
         for name in ("title", "slug"):
             if name in self.fields:
                 self.fields[name].required = False
-        from .editor_path import organisation_label
-
         if "organisations" in self.fields:
             self.fields["organisations"].label_from_instance = organisation_label
         if "primary_objective" in self.fields:
@@ -404,23 +374,9 @@ class ResourcePage(Page):
         return when.year if when else None
 
 
-class ResourceAttachment(Orderable):
-    """A file attached to a resource, with the label readers see (e.g. "Full report (French)")."""
+def resources_attaching(document) -> QuerySet[ResourcePage]:
+    """The resources that attach `document`: a file is as visible as they are (library.access)."""
+    return ResourcePage.objects.filter(attachments__document=document)
 
-    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        "library.HubDocument", on_delete=models.CASCADE, related_name="attachments"
-    )
-    label = models.CharField(_("label"), max_length=255, blank=True)
-    language = models.ForeignKey(
-        "library.Language", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
-    panels = [FieldPanel("document"), FieldPanel("label"), FieldPanel("language")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("attached document")
-
-    @property
-    def display_label(self) -> str:
-        return self.label or self.document.title
+register_document_holder(resources_attaching)

@@ -72,11 +72,12 @@ def related_later(
     `restrictions` is only iterated when pages are loaded (after the engine is asked): a caller
     may pass a lazy sequence that reads them then."""
     from .access import visible_pages
-    from .pages import ResourcePage
 
     if not page.pk:
         return _nothing
-    through = ResourcePage.related_resources.through
+    # The page's own model (ResourcePage, whose context calls this module: not imported here).
+    resources = type(page)
+    through = resources.related_resources.through
     pick_ids = list(
         dict.fromkeys(
             through.objects.filter(from_resourcepage_id=page.pk)
@@ -88,7 +89,7 @@ def related_later(
     # read, so it is asked now and works while the picks and the rest of the page are read.
     answer = _ask_engine(page, limit + _ENGINE_EXTRA, user) if len(pick_ids) < limit else None
     visible = (
-        visible_pages(ResourcePage.objects.live(), user, restrictions)
+        visible_pages(resources.objects.live(), user, restrictions)
         .exclude(pk=page.pk)
         .only(*LISTED_FIELDS)
     )

@@ -21,22 +21,23 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from .access import read_restrictions
-from .pages import ResourceAttachment, ResourcePage
+from .attachments import ResourceAttachment
 from .related import LISTED_FIELDS, related_later
 
 
 def public_versions(
-    page: ResourcePage, restrictions: Iterable[PageViewRestriction]
-) -> tuple[list[ResourcePage], list[ResourcePage]]:
+    page: Page, restrictions: Iterable[PageViewRestriction]
+) -> tuple[list[Page], list[Page]]:
     """The page's newer editions and its translations, each as
     `page.newer_editions.live().public()` and `page.translations.live().public()` list them
     (in tree order), from one query."""
     if page.pk is None:
         return [], []
-    versions = ResourcePage.objects.live()
+    # The page's own model (ResourcePage, whose serving calls this module: not imported here).
+    versions = type(page).objects.live()
     # Wagtail's PageQuerySet.private_q over restrictions already read: every restricted
     # section, the restricted page included, is left out.
     private = Q()
@@ -67,14 +68,14 @@ class _Started(NamedTuple):
     related: Callable[[], list]
 
 
-def _start(page: ResourcePage, request: HttpRequest) -> _Started:
+def _start(page: Page, request: HttpRequest) -> _Started:
     # Read at their first use, which comes after the engine is asked (library.related).
     restrictions = SimpleLazyObject(read_restrictions)
     related = related_later(page, user=getattr(request, "user", None), restrictions=restrictions)
     return _Started(request, restrictions, related)
 
 
-def start_resource_context(page: ResourcePage, request: HttpRequest) -> None:
+def start_resource_context(page: Page, request: HttpRequest) -> None:
     """Start what takes longest, asking the search engine for related resources, once routing
     has found that this page answers the request: the engine then works while Wagtail checks the
     page's view restrictions and serves it. Should the viewer be turned away, the answer is
@@ -82,7 +83,7 @@ def start_resource_context(page: ResourcePage, request: HttpRequest) -> None:
     setattr(page, _STARTED, _start(page, request))
 
 
-def resource_context(page: ResourcePage, request: HttpRequest) -> dict:
+def resource_context(page: Page, request: HttpRequest) -> dict:
     """The template's variables besides `page`: newer editions, translations, related resources.
 
     Related resources are started first (or were, by start_resource_context, for this same

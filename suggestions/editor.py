@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from library.attachments import ResourceAttachment
 from library.documents import ExtractionStatus, HubDocument
-from library.pages import ResourceAttachment
 from library.taxonomy import GcmObjective, GuidingPrinciple, Language
 
 from .facts import SOURCES

@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 def connect() -> None:
     """Called from HubConfig.ready(): the models are loaded by then."""
-    from library.pages import LibraryIndexPage, ResourcePage
+    from library.models import LibraryIndexPage, ResourcePage
 
     from ..organisations import WorkingGroup
 

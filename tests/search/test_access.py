@@ -202,7 +202,7 @@ def test_changing_a_restriction_reindexes_the_page(world, django_capture_on_comm
 def test_moving_a_page_under_a_restricted_section_reindexes_it(
     world, library, django_capture_on_commit_callbacks
 ):
-    from library.pages import LibraryIndexPage
+    from library.models import LibraryIndexPage
 
     section = library.add_child(instance=LibraryIndexPage(title="TWG A section", slug="twg-a"))
     restriction = PageViewRestriction.objects.create(page=section, restriction_type="groups")
@@ -298,7 +298,7 @@ def test_making_a_collection_private_reindexes_the_files_in_it(
 def test_an_alias_has_its_source_privacy_everywhere(
     world, library, django_capture_on_commit_callbacks
 ):
-    from library.pages import LibraryIndexPage
+    from library.models import LibraryIndexPage
 
     public_section = library.add_child(
         instance=LibraryIndexPage(title="Elsewhere", slug="elsewhere")

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from library.access import viewer_labels
-from library.pages import LibraryIndexPage, ResourcePage
+from library.models import LibraryIndexPage, ResourcePage
 from search.contract import SearchRequest
 from search.indexing import sync_resources
 from search.query import parse_query
