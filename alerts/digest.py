@@ -191,6 +191,8 @@ def _serve_subscriber(
     dry_run: bool,
     cache: dict,
 ) -> None:
+    """One subscriber's digest: what is new for each of their alerts, as they may see it now,
+    in one e-mail (or, in a dry run, what that e-mail would list)."""
     first = entries[0][0]
     address = first.address
     if not address:
@@ -198,8 +200,33 @@ def _serve_subscriber(
         return
     labels = subscriber_labels(first)
     viewer = first.user if first.user_id else AnonymousUser()
+    found_per_alert = _found_per_alert(entries, labels, now, summary, dry_run, cache)
+    if not found_per_alert:
+        return
+    sections = _sections(found_per_alert, viewer, now, summary, dry_run)
+    if not sections:
+        return
+    if dry_run:
+        summary.would_send.append((address, [(s.alert.name, len(s.items)) for s in sections]))
+        summary.sent += 1
+        summary.alerts_sent += len(sections)
+        return
+    claimed = _claimed(sections, now, summary)
+    if claimed:
+        _send(address, claimed, now, summary)
+
+
+def _found_per_alert(
+    entries: list[tuple[Alert, str]],
+    labels: tuple[str, ...],
+    now: datetime.datetime,
+    summary: RunSummary,
+    dry_run: bool,
+    cache: dict,
+) -> list[tuple[Alert, str, dict[int, object]]]:
+    """What each alert's saved search picks from what became visible to the subscriber since
+    its last digest; an alert with nothing new is covered up to now at once."""
     found_per_alert: list[tuple[Alert, str, dict[int, object]]] = []
-    all_ids: set[int] = set()
     for alert, period in entries:
         since = alert.covered_until or alert.confirmed_at or alert.created_at
         new = _new_for(labels, since, now, cache)
@@ -212,10 +239,20 @@ def _serve_subscriber(
             summary.nothing_new += 1
             continue
         found_per_alert.append((alert, period, {f.resource_id: f.hit for f in found}))
-        all_ids.update(f.resource_id for f in found)
-    if not found_per_alert:
-        return
-    # The database has the last word: live pages this subscriber may see now.
+    return found_per_alert
+
+
+def _sections(
+    found_per_alert: list[tuple[Alert, str, dict[int, object]]],
+    viewer,
+    now: datetime.datetime,
+    summary: RunSummary,
+    dry_run: bool,
+) -> list[Section]:
+    """One section per alert, of the resources found that are live pages the subscriber may
+    see now: the database has the last word (a page unpublished or restricted since the ledger
+    saw it is left out). An alert left with nothing is covered up to now."""
+    all_ids = {pk for _alert, _period, hits in found_per_alert for pk in hits}
     pages = {
         page.pk: page
         for page in visible_pages(ResourcePage.objects.live().filter(pk__in=all_ids), viewer)
@@ -239,13 +276,11 @@ def _serve_subscriber(
                 more=max(len(items) - MAX_ITEMS_PER_ALERT, 0),
             )
         )
-    if not sections:
-        return
-    if dry_run:
-        summary.would_send.append((address, [(s.alert.name, len(s.items)) for s in sections]))
-        summary.sent += 1
-        summary.alerts_sent += len(sections)
-        return
+    return sections
+
+
+def _claimed(sections: list[Section], now: datetime.datetime, summary: RunSummary) -> list[Section]:
+    """The sections whose delivery this run could claim (another worker may have the rest)."""
     claimed = []
     for section in sections:
         delivery = claim(section.alert, section.period, now, [p.pk for p, _h in section.items])
@@ -254,8 +289,14 @@ def _serve_subscriber(
         else:
             section.delivery = delivery
             claimed.append(section)
-    if not claimed:
-        return
+    return claimed
+
+
+def _send(
+    address: str, claimed: list[Section], now: datetime.datetime, summary: RunSummary
+) -> None:
+    """Send the e-mail and record how it went on each claimed delivery: sent, bounced (the
+    address is paused) or failed (tried again later)."""
     try:
         build_digest(address, claimed).send(fail_silently=False)
     except smtplib.SMTPRecipientsRefused as error:

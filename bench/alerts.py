@@ -64,37 +64,13 @@ def _saved_searches(taxonomy, rng: random.Random, count: int) -> list[dict]:
     return out
 
 
-def measure(library_size: int, alert_count: int, new_count: int, seed: int) -> dict:
-    import django
-
-    django.setup()
-    from django.contrib.auth.models import Group, User
-    from django.core import mail
-    from django.core.management import call_command
-    from django.db import connection
-    from django.utils import timezone
-
-    from alerts import digest, ledger
-    from alerts.models import Alert, Frequency
-    from hub.demo.seed import SeedReport, ensure_collections_index, ensure_publishers, ensure_site
-    from library.access import PUBLIC
+def _build_library(synthetic, taxonomy, backend, library_size: int) -> float:
+    """Insert and index the library's first library_size resources and fill the ledger with
+    them (none of it is new to the alerts): its seconds."""
+    from alerts import ledger
     from library.models import LibraryIndexPage
-    from search.backends import get_backend
-    from search.contract import SearchRequest
-    from search.query import parse_query
-    from search.synonyms import with_synonyms
 
-    from .generate import Library, Sizes, Taxonomy, insert_pages
-
-    rng = random.Random(seed)
-    call_command("migrate", verbosity=0)
-    home, _library, _created = ensure_site()
-    ensure_collections_index(home)
-    ensure_publishers(SeedReport())
-    taxonomy = Taxonomy.from_db()
-    synthetic = Library(taxonomy, library_size + new_count, seed=seed, sizes=Sizes())
-    backend = get_backend()
-    backend.reset()
+    from .generate import insert_pages
 
     started = time.perf_counter()
     for first in range(0, library_size, 5000):
@@ -103,9 +79,13 @@ def measure(library_size: int, alert_count: int, new_count: int, seed: int) -> d
     for batch in synthetic.batches(500, 0, library_size):
         backend.index(batch)
     ledger.refresh()
-    setup_seconds = time.perf_counter() - started
+    return time.perf_counter() - started
 
-    # Subscribers: members in groups (a tenth of the alerts) and visitors.
+
+def _members(rng: random.Random, alert_count: int) -> list:
+    """Members subscribing (one per fifty alerts), each in Members and one TWG's group."""
+    from django.contrib.auth.models import Group, User
+
     groups = [Group.objects.get_or_create(name="Members")[0]]
     groups += [Group.objects.create(name=f"Bench TWG {n}") for n in range(5)]
     members = []
@@ -113,7 +93,15 @@ def measure(library_size: int, alert_count: int, new_count: int, seed: int) -> d
         user = User.objects.create_user(f"bench-member-{n}", email=f"member{n}@example.org")
         user.groups.add(groups[0], rng.choice(groups[1:]))
         members.append(user)
-    before = timezone.now()  # after the library's first ledger fill: none of it is new
+    return members
+
+
+def _create_alerts(
+    taxonomy, rng: random.Random, alert_count: int, members: list, before: datetime.datetime
+) -> list:
+    """Daily alerts covered up to before: a tenth from members, the rest from visitors."""
+    from alerts.models import Alert, Frequency
+
     alerts = []
     for n, saved in enumerate(_saved_searches(taxonomy, rng, alert_count)):
         fields = {
@@ -130,12 +118,19 @@ def measure(library_size: int, alert_count: int, new_count: int, seed: int) -> d
             fields["email"] = f"visitor{n // 3}@example.org"  # up to 3 alerts per address
         alerts.append(Alert(**fields))
     Alert.objects.bulk_create(alerts, batch_size=1000)
+    return alerts
 
-    # The new resources: published since the alerts' last digest, dated this month.
+
+def _publish_new(synthetic, taxonomy, backend, rng: random.Random, start: int, count: int) -> None:
+    """The new resources: published since the alerts' last digest, dated this month."""
+    from library.models import LibraryIndexPage
+
+    from .generate import insert_pages
+
     today = datetime.date.today()
     new_specs = [
         dataclasses.replace(spec, published=today - datetime.timedelta(days=rng.randint(0, 27)))
-        for spec in synthetic.specs(library_size, library_size + new_count, documents=True)
+        for spec in synthetic.specs(start, start + count, documents=True)
     ]
     insert_pages(
         LibraryIndexPage.objects.get(),
@@ -145,7 +140,16 @@ def measure(library_size: int, alert_count: int, new_count: int, seed: int) -> d
     for first in range(0, len(new_specs), 500):
         backend.index([synthetic.record(s) for s in new_specs[first : first + 500]])
 
-    # One digest run, with its queries and engine calls counted.
+
+def _timed_digest(backend) -> tuple[object, float, int, list[float]]:
+    """One digest run, the next morning when daily digests are due: its summary, seconds,
+    database queries and the seconds of each engine call it made."""
+    from django.core import mail
+    from django.db import connection
+    from django.utils import timezone
+
+    from alerts import digest
+
     queries = 0
     searches = []
     real_search = type(backend).search
@@ -173,8 +177,17 @@ def measure(library_size: int, alert_count: int, new_count: int, seed: int) -> d
             run_seconds = time.perf_counter() - t0
     finally:
         type(backend).search = real_search
+    return summary, run_seconds, queries, searches
 
-    # The reference: one search of each saved query, as the search page asks it (page 1).
+
+def _single_searches(backend, alerts: list) -> list[float]:
+    """The reference: one search of each saved query, as the search page asks it (page 1),
+    three times each: their seconds."""
+    from library.access import PUBLIC
+    from search.contract import SearchRequest
+    from search.query import parse_query
+    from search.synonyms import with_synonyms
+
     distinct = sorted({(a.query, json.dumps(a.filters, sort_keys=True)) for a in alerts if a.query})
     single = []
     for text, filters in distinct:
@@ -187,6 +200,41 @@ def measure(library_size: int, alert_count: int, new_count: int, seed: int) -> d
             t0 = time.perf_counter()
             backend.search(request)
             single.append(time.perf_counter() - t0)
+    return single
+
+
+def measure(library_size: int, alert_count: int, new_count: int, seed: int) -> dict:
+    """Build the library and the alerts, publish the new resources, time one digest run and
+    the reference searches: the figures."""
+    import django
+
+    django.setup()
+    from django.core import mail
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from hub.demo.seed import SeedReport, ensure_collections_index, ensure_publishers, ensure_site
+    from search.backends import get_backend
+
+    from .generate import Library, Sizes, Taxonomy
+
+    rng = random.Random(seed)
+    call_command("migrate", verbosity=0)
+    home, _library, _created = ensure_site()
+    ensure_collections_index(home)
+    ensure_publishers(SeedReport())
+    taxonomy = Taxonomy.from_db()
+    synthetic = Library(taxonomy, library_size + new_count, seed=seed, sizes=Sizes())
+    backend = get_backend()
+    backend.reset()
+    setup_seconds = _build_library(synthetic, taxonomy, backend, library_size)
+    # Subscribers: members in groups (a tenth of the alerts) and visitors.
+    members = _members(rng, alert_count)
+    before = timezone.now()  # after the library's first ledger fill: none of it is new
+    alerts = _create_alerts(taxonomy, rng, alert_count, members, before)
+    _publish_new(synthetic, taxonomy, backend, rng, library_size, new_count)
+    summary, run_seconds, queries, searches = _timed_digest(backend)
+    single = _single_searches(backend, alerts)
     query_alerts = sum(1 for a in alerts if a.query)
     per_alert_ms = run_seconds / alert_count * 1000
     single_ms = statistics.median(single) * 1000 if single else None

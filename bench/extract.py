@@ -404,7 +404,8 @@ def targets(summary: dict) -> list[tuple[str, bool]]:
     ]
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    """The command line: the corpus, the limits per file, a trial's subset, where to write."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per file")
@@ -413,7 +414,75 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind", choices=["pdf", "docx"], help="only this kind (a trial)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def _read_all(
+    files: list[tuple[str, str]], corpus: Path, timeout: float, memory_mb: int
+) -> dict[str, dict[str, dict[str, dict]]]:
+    """Every file read by every engine of its kind: kind -> file -> engine -> answer."""
+    results: dict[str, dict[str, dict[str, dict]]] = {"pdf": {}, "docx": {}}
+    for kind, engines in (("pdf", PDF_ENGINES), ("docx", DOCX_ENGINES)):
+        paths = [relative for k, relative in files if k == kind]
+        for engine in engines:
+            print(f"{kind}: {engine} over {len(paths)} files ...", flush=True)
+            # Engines in a worker process keep one process for all files (it is restarted
+            # when a file kills it); the others start their own per file.
+            pool = Worker(engine, memory_mb) if engine in WORKER_ENGINES else None
+            try:
+                for relative in paths:
+                    path = str(corpus / relative)
+                    if engine == "pdftotext":
+                        answer = run_pdftotext(path, timeout)
+                    elif engine == "hub-sandboxed":
+                        answer = run_sandboxed(path, timeout, memory_mb)
+                    else:
+                        assert pool is not None
+                        answer = pool.read(path, timeout)
+                    results[kind].setdefault(relative, {})[engine] = answer
+            finally:
+                if pool is not None:
+                    pool.stop()
+    return results
+
+
+def _markdown_lines(report: dict, file_count: int, extract_pipeline) -> list[str]:
+    """The report's markdown: the machine and corpus, a table per kind, the pipeline, targets."""
+    info = report["machine"]
+    summary, pipeline = report["summary"], report["pipeline"]
+    return [
+        "# Text extraction benchmark",
+        "",
+        f"Machine: {info['cpus']} CPUs, {info['memory']} RAM, {info['platform']}, "
+        f"Python {info['python']}.",
+        "Versions: " + ", ".join(f"{k} {v}" for k, v in info["versions"].items()) + ".",
+        f"Corpus: {file_count} files; {report['timeout_seconds']:g} s and "
+        f"{report['memory_mb']} MB per file; "
+        f"run took {report['wall_seconds']} s. Ratios are against the reference "
+        "(pdftotext for PDF, the zip + XML walk for Word), on the files every engine read. "
+        "Yield is non-space characters; for Word, yield w/o copies leaves out what a plain walk "
+        "reads twice: the copy of each text box Word keeps for old readers (mc:Fallback) and "
+        "the old place of moved text (w:moveFrom).",
+        "",
+        *table("pdf", PDF_ENGINES, summary["pdf"]),
+        "",
+        *table("docx", DOCX_ENGINES, summary["docx"]),
+        "",
+        *extract_pipeline.markdown(pipeline),
+        "### Targets",
+        "",
+        *(f"- {'met' if met else 'NOT met'}: {name}" for name, met in targets(summary)),
+        *(
+            f"- {'met' if met else 'NOT met'}: {name}"
+            for name, met in extract_pipeline.targets(pipeline)
+        ),
+        "",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Read the corpus with every engine and the hub's pipeline; write the JSON and markdown."""
+    args = _arguments(argv)
     if args.worker:
         worker(args.worker, int(os.environ.get("BENCH_MEMORY_MB", args.memory_mb)))
         return 0
@@ -428,27 +497,8 @@ def main(argv: list[str] | None = None) -> int:
         files = [(kind, relative) for kind, relative in files if kind == args.kind]
     if args.limit:
         files = files[: args.limit]
-    results: dict[str, dict[str, dict[str, dict]]] = {"pdf": {}, "docx": {}}
     started = time.monotonic()
-    for kind, engines in (("pdf", PDF_ENGINES), ("docx", DOCX_ENGINES)):
-        paths = [relative for k, relative in files if k == kind]
-        for engine in engines:
-            print(f"{kind}: {engine} over {len(paths)} files ...", flush=True)
-            pool = Worker(engine, args.memory_mb) if engine in WORKER_ENGINES else None
-            try:
-                for relative in paths:
-                    path = str(args.corpus / relative)
-                    if engine == "pdftotext":
-                        answer = run_pdftotext(path, args.timeout)
-                    elif engine == "hub-sandboxed":
-                        answer = run_sandboxed(path, args.timeout, args.memory_mb)
-                    else:
-                        assert pool is not None
-                        answer = pool.read(path, args.timeout)
-                    results[kind].setdefault(relative, {})[engine] = answer
-            finally:
-                if pool is not None:
-                    pool.stop()
+    results = _read_all(files, args.corpus, args.timeout, args.memory_mb)
     summary = {
         "pdf": summarise("pdf", PDF_ENGINES, results["pdf"]),
         "docx": summarise("docx", DOCX_ENGINES, results["docx"]),
@@ -471,34 +521,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "extract.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    info = report["machine"]
-    lines = [
-        "# Text extraction benchmark",
-        "",
-        f"Machine: {info['cpus']} CPUs, {info['memory']} RAM, {info['platform']}, "
-        f"Python {info['python']}.",
-        "Versions: " + ", ".join(f"{k} {v}" for k, v in info["versions"].items()) + ".",
-        f"Corpus: {len(files)} files; {args.timeout:g} s and {args.memory_mb} MB per file; "
-        f"run took {report['wall_seconds']} s. Ratios are against the reference "
-        "(pdftotext for PDF, the zip + XML walk for Word), on the files every engine read. "
-        "Yield is non-space characters; for Word, yield w/o copies leaves out what a plain walk "
-        "reads twice: the copy of each text box Word keeps for old readers (mc:Fallback) and "
-        "the old place of moved text (w:moveFrom).",
-        "",
-        *table("pdf", PDF_ENGINES, summary["pdf"]),
-        "",
-        *table("docx", DOCX_ENGINES, summary["docx"]),
-        "",
-        *extract_pipeline.markdown(pipeline),
-        "### Targets",
-        "",
-        *(f"- {'met' if met else 'NOT met'}: {name}" for name, met in targets(summary)),
-        *(
-            f"- {'met' if met else 'NOT met'}: {name}"
-            for name, met in extract_pipeline.targets(pipeline)
-        ),
-        "",
-    ]
+    lines = _markdown_lines(report, len(files), extract_pipeline)
     (args.out / "extract.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
     print(f"Written: {args.out / 'extract.json'}, {args.out / 'extract.md'}")

@@ -178,13 +178,14 @@ def embedded_floor(backend, names: list[str], mix: list, config: dict) -> dict:
 def _embedded_parts(backend, request) -> dict[str, Callable[[], float]]:
     # The engine's own steps (search.backends.embedded._Reading), as one search runs them, each
     # in the same snapshot and with the same in-memory catalogue.
-    from search.backends.embedded import _Reading, _snapshot
+    from search.backends.embedded import _Reading
+    from search.backends.embedded_transactions import read_snapshot
 
     def timed(step: Callable) -> Callable[[], float]:
         def run() -> float:
             connection = backend._connect()
             t0 = time.perf_counter()
-            with _snapshot(connection) as snapshot:
+            with read_snapshot(connection) as snapshot:
                 reading = _Reading(
                     connection, backend._catalogue.get(connection, share=snapshot.owned), request
                 )

@@ -345,6 +345,88 @@ def _step(number: int) -> str:
     return out
 
 
+def _page_row(spec: Spec, parent, number: int, content_type_id: int, locale_id: int, now):
+    """The Page row add_child would write for the spec as the parent's number-th child."""
+    from wagtail.models import Page
+
+    return Page(
+        id=spec.resource_id,
+        title=spec.title,
+        draft_title=spec.title,
+        slug=spec.slug,
+        content_type_id=content_type_id,
+        path=parent.path + _step(number),
+        depth=parent.depth + 1,
+        numchild=0,
+        url_path=f"{parent.url_path}{spec.slug}/",
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=now,
+        last_published_at=now,
+        locale_id=locale_id,
+        translation_key=uuid.UUID(int=spec.resource_id),
+    )
+
+
+def _resource_row(spec: Spec, taxonomy: Taxonomy):
+    """The ResourcePage row (the page's own table) for the spec, its Page row apart."""
+    from library.models import ResourcePage
+
+    return ResourcePage(
+        page_ptr_id=spec.resource_id,
+        id=spec.resource_id,
+        summary=spec.summary,
+        body=[("paragraph", f"<p>{spec.body}</p>")],
+        resource_type=spec.type,
+        primary_objective_id=taxonomy.ids["objective"][str(spec.objectives[0])],
+        working_group_id=taxonomy.ids["twg"].get(spec.twg) if spec.twg else None,
+        publication_date=spec.published,
+        external_url="",
+    )
+
+
+def _theme_tags() -> dict:
+    """The theme tags by name, created where missing."""
+    from taggit.models import Tag
+
+    tags = {}
+    for name in THEMES:
+        tags[name], _created = Tag.objects.get_or_create(name=name, defaults={"slug": name})
+    return tags
+
+
+def _insert_facets(specs: list[Spec], taxonomy: Taxonomy, tags: dict) -> None:
+    """The specs' facet rows: the many-to-many through rows and the theme tags, in bulk."""
+    from library.models import ResourcePage, ResourceTheme
+
+    m2m = {
+        "objective": ResourcePage.objectives,
+        "principle": ResourcePage.principles,
+        "organisation": ResourcePage.organisations,
+        "language": ResourcePage.languages,
+        "place": ResourcePage.places,
+    }
+    for facet, descriptor in m2m.items():
+        relation = descriptor.field
+        through = relation.remote_field.through
+        source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+        rows = [
+            through(**{f"{source}_id": spec.resource_id, f"{target}_id": ids[str(value)]})
+            for spec in specs
+            for value in getattr(spec, f"{facet}s")
+            for ids in [taxonomy.ids[facet]]
+        ]
+        through.objects.bulk_create(rows, batch_size=1000)
+    ResourceTheme.objects.bulk_create(
+        [
+            ResourceTheme(content_object_id=spec.resource_id, tag=tags[name])
+            for spec in specs
+            for name in spec.themes
+        ],
+        batch_size=1000,
+    )
+
+
 def insert_pages(library_page, specs: list[Spec], taxonomy: Taxonomy) -> int:
     """Live ResourcePages for these specs below the library page, inserted in bulk.
 
@@ -358,83 +440,27 @@ def insert_pages(library_page, specs: list[Spec], taxonomy: Taxonomy) -> int:
 
     from wagtail.models import Locale, Page
 
-    from taggit.models import Tag
-
-    from library.models import ResourcePage, ResourceTheme
+    from library.models import ResourcePage
 
     content_type = ContentType.objects.get_for_model(ResourcePage)
     locale = Locale.get_default()
     now = timezone.now()
-    tags = {}
-    for name in THEMES:
-        tags[name], _created = Tag.objects.get_or_create(name=name, defaults={"slug": name})
-    m2m = {
-        "objective": ResourcePage.objectives,
-        "principle": ResourcePage.principles,
-        "organisation": ResourcePage.organisations,
-        "language": ResourcePage.languages,
-        "place": ResourcePage.places,
-    }
+    tags = _theme_tags()
     with transaction.atomic():
         parent = Page.objects.select_for_update().get(pk=library_page.pk)
         # After the last child's step, as treebeard's add_child counts (numchild may be stale).
         last = parent.get_last_child()
         start = int(last.path[-4:], 36) if last else 0
-        pages = []
-        resources = []
-        for offset, spec in enumerate(specs, start=1):
-            fields = dict(
-                title=spec.title,
-                draft_title=spec.title,
-                slug=spec.slug,
-                content_type_id=content_type.pk,
-                path=parent.path + _step(start + offset),
-                depth=parent.depth + 1,
-                numchild=0,
-                url_path=f"{parent.url_path}{spec.slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                locale_id=locale.pk,
-                translation_key=uuid.UUID(int=spec.resource_id),
-            )
-            pages.append(Page(id=spec.resource_id, **fields))
-            resource = ResourcePage(
-                page_ptr_id=spec.resource_id,
-                id=spec.resource_id,
-                summary=spec.summary,
-                body=[("paragraph", f"<p>{spec.body}</p>")],
-                resource_type=spec.type,
-                primary_objective_id=taxonomy.ids["objective"][str(spec.objectives[0])],
-                working_group_id=taxonomy.ids["twg"].get(spec.twg) if spec.twg else None,
-                publication_date=spec.published,
-                external_url="",
-            )
-            resources.append(resource)
+        pages = [
+            _page_row(spec, parent, start + offset, content_type.pk, locale.pk, now)
+            for offset, spec in enumerate(specs, start=1)
+        ]
+        resources = [_resource_row(spec, taxonomy) for spec in specs]
         Page.objects.bulk_create(pages, batch_size=500)
         local = [f for f in ResourcePage._meta.local_concrete_fields]
         for first in range(0, len(resources), 500):
             ResourcePage.objects._insert(resources[first : first + 500], fields=local, raw=True)
-        for facet, descriptor in m2m.items():
-            relation = descriptor.field
-            through = relation.remote_field.through
-            source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-            rows = [
-                through(**{f"{source}_id": spec.resource_id, f"{target}_id": ids[str(value)]})
-                for spec in specs
-                for value in getattr(spec, f"{facet}s")
-                for ids in [taxonomy.ids[facet]]
-            ]
-            through.objects.bulk_create(rows, batch_size=1000)
-        ResourceTheme.objects.bulk_create(
-            [
-                ResourceTheme(content_object_id=spec.resource_id, tag=tags[name])
-                for spec in specs
-                for name in spec.themes
-            ],
-            batch_size=1000,
-        )
+        _insert_facets(specs, taxonomy, tags)
         children = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
         Page.objects.filter(pk=parent.pk).update(numchild=children.count())
     return len(specs)

@@ -292,7 +292,8 @@ def _per_query_table(rows: list[dict]) -> list[str]:
     return lines
 
 
-def markdown(results: dict) -> str:
+def _header(results: dict) -> list[str]:
+    """The run, the machine, the plan and the targets table."""
     m = results["machine"]
     plan = results["plan"]
     lines = [
@@ -326,136 +327,196 @@ def markdown(results: dict) -> str:
     for verdict in results["verdicts"].values():
         met = {True: "yes", False: "**no**", None: "not measured"}[verdict["met"]]
         lines.append(_row([verdict["label"], verdict["value"], verdict["target"], met]))
-    for scale, data in sorted(results.get("elasticsearch", {}).items(), key=lambda x: int(x[0])):
-        lines += ["", f"## Elasticsearch, {int(scale):,} resources", ""]
-        indexing = data.get("indexing")
-        if indexing:
-            lines += [
-                f"Indexing ({indexing['records']:,} records in all, "
-                f"{indexing['attachment_pages']:,} attachment pages in the last segment): "
-                f"project path (`ElasticsearchBackend.index`, batches of "
-                f"{plan['batch']}) {indexing['project_rps']} records/s overall. On the same "
-                f"first {indexing.get('reference_records', indexing['records']):,} records, "
-                f"batches alternating between two indexes of the same mapping: project "
-                f"{indexing.get('reference_project_rps', indexing['project_rps'])} records/s, "
-                f"plain `helpers.bulk` of the same sources {indexing['plain_rps']} records/s, "
-                f"ratio **{indexing['ratio']}** (record generation not timed). Indexing "
-                f"process peak "
-                f"memory {indexing['peak_rss_mb']} MB.",
-                "",
-            ]
-        queries = data.get("queries")
-        if queries and "throughput_rps" not in queries:
-            # The step failed (its error is in the JSON): nothing to tabulate.
-            lines += ["", f"Error (search view): `{queries.get('error', 'no figures')}`"]
-        elif queries:
-            lines += _latency_table(queries)
-            lines += [
-                "",
-                f"Throughput at concurrency 4: {queries['throughput_rps']} requests/s. Median "
-                f"overhead (view time / Elasticsearch took, over the mix): "
-                f"**{queries['overhead_median']}x**. The view's own CPU time per request "
-                f"(concurrency 1): p50 {queries.get('cpu_ms_concurrency_1', {}).get('p50')} ms, "
-                f"p95 {queries.get('cpu_ms_concurrency_1', {}).get('p95')} ms; the rest of its "
-                "wall time is waiting for the engine or for a CPU. Web process peak memory "
-                f"{queries['peak_rss_mb']} MB.",
-                "",
-            ]
-            lines += _per_query_table(queries["per_query"])
-            lines += _hostile(queries.get("hostile"))
-        lines += _api(data.get("api"))
-        lines += _floor(data.get("floor"))
-        if data.get("error"):
-            lines += ["", f"Error: `{data['error']}`"]
-    embedded = results.get("embedded")
-    if embedded:
-        lines += ["", f"## Embedded (SQLite FTS5), {plan['embedded_scale']:,} resources", ""]
-        if embedded.get("indexing"):
-            ix = embedded["indexing"]
-            lines += [
-                f"Indexing: {ix['records_per_second']} records/s, index file {ix['index_mb']} MB.",
-                "",
-            ]
-        if embedded.get("queries"):
-            lines += _latency_table(embedded["queries"])
-            cpu = embedded["queries"].get("cpu_ms_concurrency_1", {})
-            lines += [
-                "",
-                f"The view's own CPU time per request (concurrency 1): p50 {cpu.get('p50')} ms, "
-                f"p95 {cpu.get('p95')} ms. Web process peak memory "
-                f"{embedded['queries']['peak_rss_mb']} MB.",
-                "",
-            ]
-            lines += _per_query_table(embedded["queries"]["per_query"])
-            lines += _hostile(embedded["queries"].get("hostile"))
-        lines += _floor(embedded.get("floor"))
-        if embedded.get("error"):
-            lines += ["", f"Error: `{embedded['error']}`"]
-    peer = results.get("peer")
-    if peer:
+    return lines
+
+
+def _es_indexing(indexing: dict, plan: dict) -> list[str]:
+    """The indexing paragraph of one Elasticsearch set: the project path beside plain bulk."""
+    return [
+        f"Indexing ({indexing['records']:,} records in all, "
+        f"{indexing['attachment_pages']:,} attachment pages in the last segment): "
+        f"project path (`ElasticsearchBackend.index`, batches of "
+        f"{plan['batch']}) {indexing['project_rps']} records/s overall. On the same "
+        f"first {indexing.get('reference_records', indexing['records']):,} records, "
+        f"batches alternating between two indexes of the same mapping: project "
+        f"{indexing.get('reference_project_rps', indexing['project_rps'])} records/s, "
+        f"plain `helpers.bulk` of the same sources {indexing['plain_rps']} records/s, "
+        f"ratio **{indexing['ratio']}** (record generation not timed). Indexing "
+        f"process peak "
+        f"memory {indexing['peak_rss_mb']} MB.",
+        "",
+    ]
+
+
+def _es_queries(queries: dict) -> list[str]:
+    """The query mix on one Elasticsearch set: latencies, overhead, per query, hostile input."""
+    if "throughput_rps" not in queries:
+        # The step failed (its error is in the JSON): nothing to tabulate.
+        return ["", f"Error (search view): `{queries.get('error', 'no figures')}`"]
+    lines = _latency_table(queries)
+    lines += [
+        "",
+        f"Throughput at concurrency 4: {queries['throughput_rps']} requests/s. Median "
+        f"overhead (view time / Elasticsearch took, over the mix): "
+        f"**{queries['overhead_median']}x**. The view's own CPU time per request "
+        f"(concurrency 1): p50 {queries.get('cpu_ms_concurrency_1', {}).get('p50')} ms, "
+        f"p95 {queries.get('cpu_ms_concurrency_1', {}).get('p95')} ms; the rest of its "
+        "wall time is waiting for the engine or for a CPU. Web process peak memory "
+        f"{queries['peak_rss_mb']} MB.",
+        "",
+    ]
+    lines += _per_query_table(queries["per_query"])
+    lines += _hostile(queries.get("hostile"))
+    return lines
+
+
+def _elasticsearch(scale: str, data: dict, plan: dict) -> list[str]:
+    """The section of one Elasticsearch set: indexing, the mix, the API and the floor."""
+    lines = ["", f"## Elasticsearch, {int(scale):,} resources", ""]
+    indexing = data.get("indexing")
+    if indexing:
+        lines += _es_indexing(indexing, plan)
+    queries = data.get("queries")
+    if queries:
+        lines += _es_queries(queries)
+    lines += _api(data.get("api"))
+    lines += _floor(data.get("floor"))
+    if data.get("error"):
+        lines += ["", f"Error: `{data['error']}`"]
+    return lines
+
+
+def _embedded(embedded: dict, plan: dict) -> list[str]:
+    """The embedded engine's section: indexing, the mix and the floor."""
+    lines = ["", f"## Embedded (SQLite FTS5), {plan['embedded_scale']:,} resources", ""]
+    if embedded.get("indexing"):
+        ix = embedded["indexing"]
         lines += [
-            "",
-            f"## Peer: Wagtail's Elasticsearch 9 backend, {plan['pages_scale']:,} resources",
+            f"Indexing: {ix['records_per_second']} records/s, index file {ix['index_mb']} MB.",
             "",
         ]
-        if peer.get("per_query"):
-            lines += [
-                f"The same live pages indexed by the hub (`sync_resources`, "
-                f"{peer['ours_index_seconds']} s) and by Wagtail's own backend "
-                f"({peer['wagtail_index_seconds']} s; Wagtail indexes the same text: title, "
-                "summary and body, the page set having no attached files). Wagtail's analyzers "
-                "were redefined with core parts only (`INDEX_SETTINGS`: standard tokenizer + "
-                "lowercase; its n-gram tokenizers and filters emptied), since the minimal node "
-                "has no n-gram analysis. Ours is the whole search view (facets, highlights, page "
-                "rows, rendering); Wagtail's is `backend.search(...)` with all words required, "
-                "sliced to the page and evaluated to page objects (no facets, highlights or "
-                "rendering). Wagtail's view is the search view `wagtail start` generates (the "
-                "same search, a Paginator of 10, titles and descriptions) inside the hub's base "
-                "template, the page a Wagtail user would otherwise ship.",
-                "",
-                f"Our view p50/p95: {peer['ours_view'].get('p50')}/{peer['ours_view'].get('p95')}"
-                f" ms; Wagtail's search p50/p95: {peer['wagtail_search'].get('p50')}/"
-                f"{peer['wagtail_search'].get('p95')} ms; median ratio "
-                f"**{peer['ratio_median']}**; our backend call alone "
-                f"(`backend.search`, facets and highlights, no page rows or rendering) over "
-                f"Wagtail's: median ratio **{peer.get('backend_ratio_median')}**. Wagtail's "
-                f"view p50/p95: {peer.get('peer_view', {}).get('p50')}/"
-                f"{peer.get('peer_view', {}).get('p95')} ms; our view over it: median ratio "
-                f"**{peer.get('view_ratio_median')}**.",
-                "",
-                _row(
-                    [
-                        "query",
-                        "our view p50",
-                        "our backend p50",
-                        "took p50",
-                        "Wagtail p50",
-                        "view/Wagtail",
-                        "backend/Wagtail",
-                        "Wagtail view p50",
-                        "view/Wagtail view",
-                    ]
-                ),
-                _row(["---"] * 9),
+    if embedded.get("queries"):
+        lines += _latency_table(embedded["queries"])
+        cpu = embedded["queries"].get("cpu_ms_concurrency_1", {})
+        lines += [
+            "",
+            f"The view's own CPU time per request (concurrency 1): p50 {cpu.get('p50')} ms, "
+            f"p95 {cpu.get('p95')} ms. Web process peak memory "
+            f"{embedded['queries']['peak_rss_mb']} MB.",
+            "",
+        ]
+        lines += _per_query_table(embedded["queries"]["per_query"])
+        lines += _hostile(embedded["queries"].get("hostile"))
+    lines += _floor(embedded.get("floor"))
+    if embedded.get("error"):
+        lines += ["", f"Error: `{embedded['error']}`"]
+    return lines
+
+
+def _peer_summary(peer: dict) -> list[str]:
+    """What the peer comparison sets side by side, and its medians."""
+    return [
+        f"The same live pages indexed by the hub (`sync_resources`, "
+        f"{peer['ours_index_seconds']} s) and by Wagtail's own backend "
+        f"({peer['wagtail_index_seconds']} s; Wagtail indexes the same text: title, "
+        "summary and body, the page set having no attached files). Wagtail's analyzers "
+        "were redefined with core parts only (`INDEX_SETTINGS`: standard tokenizer + "
+        "lowercase; its n-gram tokenizers and filters emptied), since the minimal node "
+        "has no n-gram analysis. Ours is the whole search view (facets, highlights, page "
+        "rows, rendering); Wagtail's is `backend.search(...)` with all words required, "
+        "sliced to the page and evaluated to page objects (no facets, highlights or "
+        "rendering). Wagtail's view is the search view `wagtail start` generates (the "
+        "same search, a Paginator of 10, titles and descriptions) inside the hub's base "
+        "template, the page a Wagtail user would otherwise ship.",
+        "",
+        f"Our view p50/p95: {peer['ours_view'].get('p50')}/{peer['ours_view'].get('p95')}"
+        f" ms; Wagtail's search p50/p95: {peer['wagtail_search'].get('p50')}/"
+        f"{peer['wagtail_search'].get('p95')} ms; median ratio "
+        f"**{peer['ratio_median']}**; our backend call alone "
+        f"(`backend.search`, facets and highlights, no page rows or rendering) over "
+        f"Wagtail's: median ratio **{peer.get('backend_ratio_median')}**. Wagtail's "
+        f"view p50/p95: {peer.get('peer_view', {}).get('p50')}/"
+        f"{peer.get('peer_view', {}).get('p95')} ms; our view over it: median ratio "
+        f"**{peer.get('view_ratio_median')}**.",
+        "",
+    ]
+
+
+def _peer_table(rows: list[dict]) -> list[str]:
+    """Per query: our view and backend call beside Wagtail's search and view."""
+    lines = [
+        _row(
+            [
+                "query",
+                "our view p50",
+                "our backend p50",
+                "took p50",
+                "Wagtail p50",
+                "view/Wagtail",
+                "backend/Wagtail",
+                "Wagtail view p50",
+                "view/Wagtail view",
             ]
-            for row in peer["per_query"]:
-                lines.append(
-                    _row(
-                        [
-                            row["query"],
-                            row["view_p50"],
-                            row.get("backend_p50"),
-                            row["took_p50"],
-                            row["wagtail_p50"],
-                            row["ratio"],
-                            row.get("backend_ratio"),
-                            row.get("peer_view_p50"),
-                            row.get("view_ratio"),
-                        ]
-                    )
-                )
-        if peer.get("error"):
-            lines += ["", f"Error: `{peer['error']}`"]
+        ),
+        _row(["---"] * 9),
+    ]
+    for row in rows:
+        lines.append(
+            _row(
+                [
+                    row["query"],
+                    row["view_p50"],
+                    row.get("backend_p50"),
+                    row["took_p50"],
+                    row["wagtail_p50"],
+                    row["ratio"],
+                    row.get("backend_ratio"),
+                    row.get("peer_view_p50"),
+                    row.get("view_ratio"),
+                ]
+            )
+        )
+    return lines
+
+
+def _peer(peer: dict, plan: dict) -> list[str]:
+    """The section of the peer: Wagtail's own search on the same pages."""
+    lines = [
+        "",
+        f"## Peer: Wagtail's Elasticsearch 9 backend, {plan['pages_scale']:,} resources",
+        "",
+    ]
+    if peer.get("per_query"):
+        lines += _peer_summary(peer)
+        lines += _peer_table(peer["per_query"])
+    if peer.get("error"):
+        lines += ["", f"Error: `{peer['error']}`"]
+    return lines
+
+
+def _memory_and_notes(results: dict) -> list[str]:
+    """Each process's peak memory, then the run's notes."""
+    lines = ["", "## Peak memory (ru_maxrss)", ""]
+    lines += [_row(["process", "MB"]), _row(["---"] * 2)]
+    for name, value in results.get("memory", {}).items():
+        lines.append(_row([name, value]))
+    if results.get("notes"):
+        lines += ["", "## Notes", ""] + [f"- {note}" for note in results["notes"]]
+    return lines
+
+
+def markdown(results: dict) -> str:
+    """The report of a run, section by section in the order the steps ran."""
+    plan = results["plan"]
+    lines = _header(results)
+    for scale, data in sorted(results.get("elasticsearch", {}).items(), key=lambda x: int(x[0])):
+        lines += _elasticsearch(scale, data, plan)
+    embedded = results.get("embedded")
+    if embedded:
+        lines += _embedded(embedded, plan)
+    peer = results.get("peer")
+    if peer:
+        lines += _peer(peer, plan)
     lines += _page_speed(results.get("pages"), f"{plan['pages_scale']:,} resources")
     library = results.get("pages_library")
     if library:
@@ -464,12 +525,7 @@ def markdown(results: dict) -> str:
             f"the whole library, {library.get('resources', 0):,} resources, "
             f"{library.get('engine')} for related resources; not a target, shown for scale",
         )
-    lines += ["", "## Peak memory (ru_maxrss)", ""]
-    lines += [_row(["process", "MB"]), _row(["---"] * 2)]
-    for name, value in results.get("memory", {}).items():
-        lines.append(_row([name, value]))
-    if results.get("notes"):
-        lines += ["", "## Notes", ""] + [f"- {note}" for note in results["notes"]]
+    lines += _memory_and_notes(results)
     return "\n".join(lines) + "\n"
 
 

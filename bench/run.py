@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .report import write
+from .report import machine, write
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results"
@@ -133,26 +133,21 @@ class Runner:
         return json.loads(out_path.read_text())
 
 
-def run(plan_name: str, keep: bool = False, reuse: Path | None = None, **overrides) -> dict:
-    plan = {**PLANS[plan_name], **{k: v for k, v in overrides.items() if v is not None}}
-    url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
-    started = time.perf_counter()
-    started_at = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M")
-    from .report import machine
-
-    machine_info = machine()  # the load average before our own work starts
-    machine_info["elasticsearch"] = _wait_for(url)
+def _work_folder(reuse: Path | None) -> tuple[Path, str]:
+    """The work folder and the Elasticsearch index prefix: a kept run's, or new ones."""
     if reuse is not None:
         # A kept run (--keep): its databases and indexes are measured again, not rebuilt.
         workdir = reuse.resolve()
         prefix = json.loads((workdir / "env.json").read_text())["ELASTICSEARCH_INDEX_PREFIX"]
-        keep = True
     else:
         workdir = Path(tempfile.mkdtemp(prefix="hub-bench-"))
         prefix = f"bench-{os.getpid()}-{int(time.time())}"
-    big_db = workdir / "library.sqlite3"
-    pages_db = workdir / "pages.sqlite3"
-    env = {
+    return workdir, prefix
+
+
+def _environment(workdir: Path, url: str, prefix: str) -> dict[str, str]:
+    """The environment every step runs in: its settings, its work folder and its indexes."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "HUB_VAR_DIR": str(workdir),
@@ -162,7 +157,12 @@ def run(plan_name: str, keep: bool = False, reuse: Path | None = None, **overrid
         "HUB_SEARCH_EMBEDDED_PATH": str(workdir / "search.sqlite3"),
         "HUB_SEARCH_BACKEND": "elasticsearch",
     }
-    runner = Runner(workdir, env, reuse=reuse is not None)
+
+
+def _new_results(
+    plan_name: str, started_at: str, machine_info: dict, plan: dict, workdir: Path, reused: bool
+) -> dict:
+    """The results before any step ran: what was run, where and how."""
     results: dict = {
         "name": f"bench-{plan_name}" if plan_name == "quick" else "bench",
         "started": started_at,
@@ -172,206 +172,288 @@ def run(plan_name: str, keep: bool = False, reuse: Path | None = None, **overrid
         "memory": {},
         "notes": [],
     }
-    if reuse is not None:
+    if reused:
         results["notes"].append(
             f"The databases and the Elasticsearch indexes were built by an earlier run kept in "
             f"{workdir} (`--keep`); its setup and indexing figures are shown, every other "
             "step ran again."
         )
+    return results
+
+
+def _setup_databases(
+    runner: Runner, results: dict, plan: dict, workdir: Path, largest: int, skip: set[str]
+) -> None:
+    """The `setup_db` step: the library database (every engine's set) and the pages database."""
+    setup = runner.step(
+        "setup_db",
+        {
+            "seed": plan["seed"],
+            "base_db": str(workdir / "base.sqlite3"),
+            "databases": {
+                # The embedded set searches the same database's pages (its first records).
+                "library": {
+                    "path": str(workdir / "library.sqlite3"),
+                    "size": max(largest, 0 if "embedded" in skip else plan["embedded_scale"]),
+                },
+                "pages": {
+                    "path": str(workdir / "pages.sqlite3"),
+                    "size": plan["pages_scale"],
+                    "collections": plan["collections"],
+                },
+            },
+        },
+    )
+    results["setup"] = setup
+    if "error" in setup:
+        raise RuntimeError(f"setting up the databases failed: {setup['error']}")
+
+
+def _database(workdir: Path, name: str) -> dict[str, str]:
+    """The environment that points a step at one of the run's databases (library or pages)."""
+    return {"DATABASE_URL": f"sqlite:///{workdir / name}"}
+
+
+def _add_indexing_totals(indexing: dict, totals: dict[str, float], start: int) -> None:
+    """Turn one segment's indexing figures into the whole index's: the larger set continues the
+    smaller one's index, so its figures cover every record indexed so far."""
+    totals["records"] += indexing["records"]
+    totals["project"] += indexing["project_seconds"]
+    totals["plain"] += indexing["plain_seconds"]
+    totals["ref"] += indexing["plain_records"]
+    totals["ref_project"] += indexing["reference_project_seconds"]
+    indexing["project_rps"] = round(totals["records"] / totals["project"], 1)
+    # The ratio compares the two paths on the same records (the reference subset).
+    ref_project_rps = totals["ref"] / totals["ref_project"]
+    indexing["plain_rps"] = round(totals["ref"] / totals["plain"], 1)
+    indexing["reference_project_rps"] = round(ref_project_rps, 1)
+    indexing["reference_records"] = int(totals["ref"])
+    indexing["ratio"] = round(ref_project_rps / indexing["plain_rps"], 3)
+    indexing["records"] = int(totals["records"])
+    indexing["segment"] = [start, indexing["counts"]["project"]]
+
+
+def _measure_es_set(
+    runner: Runner,
+    results: dict,
+    plan: dict,
+    entry: dict,
+    scale: int,
+    last: bool,
+    big: dict[str, str],
+    floor: dict,
+) -> None:
+    """The query mix on one indexed Elasticsearch set; on the last set, the API and the floor."""
+    largest = max(plan["es_scales"], default=0)
+    # A profile of the sequential pass over the largest set says where a request's time goes.
+    profile = RESULTS / f"{results['name']}-profile-es.txt"
+    queries = runner.step(
+        "queries",
+        {
+            "reps": plan["reps"],
+            "concurrency": plan["concurrency"],
+            "deep_page": plan["deep_page"],
+            "profile": str(profile) if scale >= largest else None,
+        },
+        HUB_SEARCH_BACKEND="elasticsearch",
+        **big,
+    )
+    entry["queries"] = queries
+    results.setdefault("query_count", queries.get("queries"))
+    if "peak_rss_mb" in queries:
+        results["memory"][f"web (query mix), Elasticsearch {scale:,}"] = queries["peak_rss_mb"]
+    if scale >= largest or last:
+        # The JSON API's search beside the search page's, on the same index.
+        entry["api"] = runner.step(
+            "api",
+            {"reps": plan["reps"], "deep_page": plan["deep_page"]},
+            HUB_SEARCH_BACKEND="elasticsearch",
+            **big,
+        )
+        # The engine alone at the largest set: the floor the view's p95 stands on.
+        entry["floor"] = runner.step("floor", floor, HUB_SEARCH_BACKEND="elasticsearch", **big)
+
+
+def _elasticsearch_sets(
+    runner: Runner, results: dict, plan: dict, url: str, prefix: str, floor: dict
+) -> None:
+    """Index the Elasticsearch sets smallest first, each continuing the last one's index, and
+    measure each; stop at a failed or time-limited indexing."""
+    big = _database(runner.workdir, "library.sqlite3")
+    largest = max(plan["es_scales"], default=0)
+    totals = dict.fromkeys(("records", "project", "plain", "ref", "ref_project"), 0.0)
+    start = 0
+    for scale in sorted(plan["es_scales"]):
+        indexing = runner.step(
+            "index_es",
+            {
+                "url": url,
+                "prefix": prefix,
+                "seed": plan["seed"],
+                "size": largest,
+                "start": start,
+                "stop": scale,
+                "batch": plan["batch"],
+                "reference_stop": plan.get("reference_records"),
+                "max_seconds": plan.get("max_index_seconds"),
+            },
+            **big,
+        )
+        if "error" in indexing:
+            results["elasticsearch"][str(scale)] = {"error": indexing["error"]}
+            break
+        _add_indexing_totals(indexing, totals, start)
+        scale = int(indexing["counts"]["project"])  # what is really in the index
+        if indexing["stopped_early"]:
+            results["notes"].append(
+                f"Indexing stopped at {scale:,} records when its time budget "
+                f"({plan['max_index_seconds']} s) ran out; the figures of this set are for "
+                f"{scale:,} resources."
+            )
+        entry = results["elasticsearch"].setdefault(str(scale), {})
+        entry["indexing"] = indexing
+        results["memory"][f"indexing process, {scale:,} records (batch)"] = indexing["peak_rss_mb"]
+        start = scale
+        _measure_es_set(runner, results, plan, entry, scale, indexing["stopped_early"], big, floor)
+        if indexing["stopped_early"]:
+            break
+
+
+def _embedded_set(
+    runner: Runner, results: dict, plan: dict, env: dict[str, str], skip: set[str], floor: dict
+) -> None:
+    """Index the embedded engine's set and measure the query mix and the floor on it."""
+    big = _database(runner.workdir, "library.sqlite3")
+    embedded: dict = {}
+    if "embedded" in skip:
+        plan["embedded_scale"] = 0
+    embedded["indexing"] = (
+        {}
+        if "embedded" in skip
+        else runner.step(
+            "index_embedded",
+            {
+                "path": env["HUB_SEARCH_EMBEDDED_PATH"],
+                "seed": plan["seed"],
+                "size": plan["embedded_scale"],
+                "batch": plan["batch"],
+            },
+            **big,
+        )
+    )
+    embedded["queries"] = (
+        {}
+        if "embedded" in skip
+        else runner.step(
+            "queries",
+            {
+                "reps": plan["reps"],
+                "concurrency": plan["concurrency"],
+                "deep_page": plan["deep_page"],
+                "profile": str(RESULTS / f"{results['name']}-profile-embedded.txt"),
+            },
+            HUB_SEARCH_BACKEND="embedded",
+            **big,
+        )
+    )
+    if "peak_rss_mb" in embedded["queries"]:
+        results["memory"]["web (query mix), embedded"] = embedded["queries"]["peak_rss_mb"]
+    if "embedded" not in skip:
+        embedded["floor"] = runner.step("floor", floor, HUB_SEARCH_BACKEND="embedded", **big)
+        results["embedded"] = embedded
+
+
+def _peer_pages_and_worker(
+    runner: Runner, results: dict, plan: dict, prefix: str, skip: set[str]
+) -> None:
+    """The Wagtail peer, page speed (on the pages set, then the whole library) and the worker."""
+    big = _database(runner.workdir, "library.sqlite3")
+    small = _database(runner.workdir, "pages.sqlite3")
+    largest = max(plan["es_scales"], default=0)
+    pages_prefix = {"ELASTICSEARCH_INDEX_PREFIX": f"{prefix}-pages"}
+    results["peer"] = runner.step(
+        "peer",
+        {"reps": plan["reps"], "deep_page": max(2, plan["deep_page"] // 3)},
+        **small,
+        **pages_prefix,
+    )
+    results["pages"] = runner.step(
+        "pages", {"reps": plan["page_reps"], "stride": 7}, **small, **pages_prefix
+    )
+    if "peak_rss_mb" in results["pages"]:
+        results["memory"]["web (page speed)"] = results["pages"]["peak_rss_mb"]
+    # The same pages over the whole synthetic library: lists and counts that grow with it.
+    library_size = max(largest, 0 if "embedded" in skip else plan["embedded_scale"])
+    if library_size:
+        engine = "embedded" if not largest else "elasticsearch"
+        results["pages_library"] = runner.step(
+            "pages",
+            {"reps": max(10, plan["page_reps"] // 3), "stride": 997},
+            HUB_SEARCH_BACKEND=engine,
+            **big,
+        )
+        results["pages_library"]["resources"] = library_size
+        results["pages_library"]["engine"] = engine
+    results["worker"] = runner.step("worker", {}, **small, **pages_prefix)
+    if "peak_rss_mb" in results["worker"]:
+        results["memory"][
+            f"worker (manage.py db_worker, {results['worker']['resources']:,} resources)"
+        ] = results["worker"]["peak_rss_mb"]
+
+
+def _finish(
+    results: dict,
+    runner: Runner,
+    keep: bool,
+    env: dict[str, str],
+    url: str,
+    prefix: str,
+    started: float,
+) -> None:
+    """Keep or remove the work folder and the indexes, and add the run's own figures."""
+    workdir = runner.workdir
+    if keep:
+        # For experiments: the databases, the embedded index and the Elasticsearch indexes
+        # stay; the environment to reach them is written beside them.
+        (workdir / "env.json").write_text(json.dumps(env, indent=1))
+        print(f"[bench] kept {workdir} and the indexes {prefix}-*", flush=True)
+    else:
+        try:
+            results["dropped_indexes"] = _drop_indexes(url, prefix)
+        except Exception as error:  # noqa: BLE001 - report, never hide the figures
+            results["notes"].append(f"could not drop the bench indexes: {error}")
+        shutil.rmtree(workdir, ignore_errors=True)
+    results["steps"] = runner.log
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["seconds"] = round(time.perf_counter() - started, 1)
+
+
+def run(plan_name: str, keep: bool = False, reuse: Path | None = None, **overrides) -> dict:
+    """Run every step of the plan (with overrides) and gather their figures."""
+    plan = {**PLANS[plan_name], **{k: v for k, v in overrides.items() if v is not None}}
+    url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+    started = time.perf_counter()
+    started_at = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M")
+    machine_info = machine()  # the load average before our own work starts
+    machine_info["elasticsearch"] = _wait_for(url)
+    workdir, prefix = _work_folder(reuse)
+    keep = keep or reuse is not None
+    env = _environment(workdir, url, prefix)
+    runner = Runner(workdir, env, reuse=reuse is not None)
+    results = _new_results(plan_name, started_at, machine_info, plan, workdir, reuse is not None)
     skip = set(plan.get("skip") or ())
     if "es" in skip:
         plan["es_scales"] = []
     largest = max(plan["es_scales"], default=0)
     try:
-        setup = runner.step(
-            "setup_db",
-            {
-                "seed": plan["seed"],
-                "base_db": str(workdir / "base.sqlite3"),
-                "databases": {
-                    # The embedded set searches the same database's pages (its first records).
-                    "library": {
-                        "path": str(big_db),
-                        "size": max(largest, 0 if "embedded" in skip else plan["embedded_scale"]),
-                    },
-                    "pages": {
-                        "path": str(pages_db),
-                        "size": plan["pages_scale"],
-                        "collections": plan["collections"],
-                    },
-                },
-            },
-        )
-        results["setup"] = setup
-        if "error" in setup:
-            raise RuntimeError(f"setting up the databases failed: {setup['error']}")
-        big = {"DATABASE_URL": f"sqlite:///{big_db}"}
-        small = {"DATABASE_URL": f"sqlite:///{pages_db}"}
+        _setup_databases(runner, results, plan, workdir, largest, skip)
         # The engine alone (bench.floor), asked the same mix as the view.
         floor = {key: plan[key] for key in ("reps", "concurrency", "deep_page")}
-        totals = dict.fromkeys(("records", "project", "plain", "ref", "ref_project"), 0.0)
-        start = 0
-        for scale in sorted(plan["es_scales"]):
-            indexing = runner.step(
-                "index_es",
-                {
-                    "url": url,
-                    "prefix": prefix,
-                    "seed": plan["seed"],
-                    "size": largest,
-                    "start": start,
-                    "stop": scale,
-                    "batch": plan["batch"],
-                    "reference_stop": plan.get("reference_records"),
-                    "max_seconds": plan.get("max_index_seconds"),
-                },
-                **big,
-            )
-            if "error" in indexing:
-                results["elasticsearch"][str(scale)] = {"error": indexing["error"]}
-                break
-            # The larger set continues the smaller one's index: its figures cover every record.
-            totals["records"] += indexing["records"]
-            totals["project"] += indexing["project_seconds"]
-            totals["plain"] += indexing["plain_seconds"]
-            totals["ref"] += indexing["plain_records"]
-            totals["ref_project"] += indexing["reference_project_seconds"]
-            indexing["project_rps"] = round(totals["records"] / totals["project"], 1)
-            # The ratio compares the two paths on the same records (the reference subset).
-            ref_project_rps = totals["ref"] / totals["ref_project"]
-            indexing["plain_rps"] = round(totals["ref"] / totals["plain"], 1)
-            indexing["reference_project_rps"] = round(ref_project_rps, 1)
-            indexing["reference_records"] = int(totals["ref"])
-            indexing["ratio"] = round(ref_project_rps / indexing["plain_rps"], 3)
-            indexing["records"] = int(totals["records"])
-            indexing["segment"] = [start, indexing["counts"]["project"]]
-            scale = int(indexing["counts"]["project"])  # what is really in the index
-            if indexing["stopped_early"]:
-                results["notes"].append(
-                    f"Indexing stopped at {scale:,} records when its time budget "
-                    f"({plan['max_index_seconds']} s) ran out; the figures of this set are for "
-                    f"{scale:,} resources."
-                )
-            entry = results["elasticsearch"].setdefault(str(scale), {})
-            entry["indexing"] = indexing
-            results["memory"][f"indexing process, {scale:,} records (batch)"] = indexing[
-                "peak_rss_mb"
-            ]
-            start = scale
-            # A profile of the sequential pass over the largest set says where a request's time goes.
-            profile = RESULTS / f"{results['name']}-profile-es.txt"
-            queries = runner.step(
-                "queries",
-                {
-                    "reps": plan["reps"],
-                    "concurrency": plan["concurrency"],
-                    "deep_page": plan["deep_page"],
-                    "profile": str(profile) if scale >= largest else None,
-                },
-                HUB_SEARCH_BACKEND="elasticsearch",
-                **big,
-            )
-            entry["queries"] = queries
-            results.setdefault("query_count", queries.get("queries"))
-            if "peak_rss_mb" in queries:
-                results["memory"][f"web (query mix), Elasticsearch {scale:,}"] = queries[
-                    "peak_rss_mb"
-                ]
-            if scale >= largest or indexing["stopped_early"]:
-                # The JSON API's search beside the search page's, on the same index.
-                entry["api"] = runner.step(
-                    "api",
-                    {"reps": plan["reps"], "deep_page": plan["deep_page"]},
-                    HUB_SEARCH_BACKEND="elasticsearch",
-                    **big,
-                )
-                # The engine alone at the largest set: the floor the view's p95 stands on.
-                entry["floor"] = runner.step(
-                    "floor", floor, HUB_SEARCH_BACKEND="elasticsearch", **big
-                )
-            if indexing["stopped_early"]:
-                break
-        embedded: dict = {}
-        if "embedded" in skip:
-            plan["embedded_scale"] = 0
-        embedded["indexing"] = (
-            {}
-            if "embedded" in skip
-            else runner.step(
-                "index_embedded",
-                {
-                    "path": env["HUB_SEARCH_EMBEDDED_PATH"],
-                    "seed": plan["seed"],
-                    "size": plan["embedded_scale"],
-                    "batch": plan["batch"],
-                },
-                **big,
-            )
-        )
-        embedded["queries"] = (
-            {}
-            if "embedded" in skip
-            else runner.step(
-                "queries",
-                {
-                    "reps": plan["reps"],
-                    "concurrency": plan["concurrency"],
-                    "deep_page": plan["deep_page"],
-                    "profile": str(RESULTS / f"{results['name']}-profile-embedded.txt"),
-                },
-                HUB_SEARCH_BACKEND="embedded",
-                **big,
-            )
-        )
-        if "peak_rss_mb" in embedded["queries"]:
-            results["memory"]["web (query mix), embedded"] = embedded["queries"]["peak_rss_mb"]
-        if "embedded" not in skip:
-            embedded["floor"] = runner.step("floor", floor, HUB_SEARCH_BACKEND="embedded", **big)
-            results["embedded"] = embedded
-        pages_prefix = {"ELASTICSEARCH_INDEX_PREFIX": f"{prefix}-pages"}
-        results["peer"] = runner.step(
-            "peer",
-            {"reps": plan["reps"], "deep_page": max(2, plan["deep_page"] // 3)},
-            **small,
-            **pages_prefix,
-        )
-        results["pages"] = runner.step(
-            "pages", {"reps": plan["page_reps"], "stride": 7}, **small, **pages_prefix
-        )
-        if "peak_rss_mb" in results["pages"]:
-            results["memory"]["web (page speed)"] = results["pages"]["peak_rss_mb"]
-        # The same pages over the whole synthetic library: lists and counts that grow with it.
-        library_size = max(largest, 0 if "embedded" in skip else plan["embedded_scale"])
-        if library_size:
-            engine = "embedded" if not largest else "elasticsearch"
-            results["pages_library"] = runner.step(
-                "pages",
-                {"reps": max(10, plan["page_reps"] // 3), "stride": 997},
-                HUB_SEARCH_BACKEND=engine,
-                **big,
-            )
-            results["pages_library"]["resources"] = library_size
-            results["pages_library"]["engine"] = engine
-        results["worker"] = runner.step("worker", {}, **small, **pages_prefix)
-        if "peak_rss_mb" in results["worker"]:
-            results["memory"][
-                f"worker (manage.py db_worker, {results['worker']['resources']:,} resources)"
-            ] = results["worker"]["peak_rss_mb"]
+        _elasticsearch_sets(runner, results, plan, url, prefix, floor)
+        _embedded_set(runner, results, plan, env, skip, floor)
+        _peer_pages_and_worker(runner, results, plan, prefix, skip)
     finally:
-        if keep:
-            # For experiments: the databases, the embedded index and the Elasticsearch indexes
-            # stay; the environment to reach them is written beside them.
-            (workdir / "env.json").write_text(json.dumps(env, indent=1))
-            print(f"[bench] kept {workdir} and the indexes {prefix}-*", flush=True)
-        else:
-            try:
-                results["dropped_indexes"] = _drop_indexes(url, prefix)
-            except Exception as error:  # noqa: BLE001 - report, never hide the figures
-                results["notes"].append(f"could not drop the bench indexes: {error}")
-            shutil.rmtree(workdir, ignore_errors=True)
-        results["steps"] = runner.log
-        results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-        results["seconds"] = round(time.perf_counter() - started, 1)
+        _finish(results, runner, keep, env, url, prefix, started)
     return results
 
 

@@ -42,23 +42,18 @@ import csv
 import json
 import os
 import platform
-import random
-import re
 import statistics
 import sys
 import tempfile
 import time
-import zipfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from .near_duplicates import bench_duplicates
+
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results"
-THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8]
-#: Two originals are near-copies when at least half of the smaller one's shingles are in the
-#: other, counted exactly (the hub's claim, "a new edition of X", made on an estimate).
-NEAR_COPY = 0.5
 
 
 def _setup_django(work: Path) -> None:
@@ -78,43 +73,44 @@ def _setup_django(work: Path) -> None:
 # -- suggestions -----------------------------------------------------------------------------
 
 
-def bench_suggestions(folder: Path, folds: int) -> dict[str, Any]:
+def _read_and_rank(folder: Path, row: dict[str, str]) -> dict[str, Any]:
+    """One document read as the worker reads it and ranked by its text (both timed), with
+    its gold objectives and the keyword baseline's top three."""
     from suggestions.files import read_file
-    from suggestions.gcm_text import headings
-    from suggestions.learning import train
     from suggestions.ranking import keyword_baseline, rank_pages
 
-    rows = list(csv.DictReader(open(folder / "MANIFEST.tsv", encoding="utf-8"), delimiter="\t"))
-    rank_pages([(1, "warm up " * 100)], "en")  # the TF-IDF space is built once per process
-    documents = []
-    for row in rows:
-        path = folder / "documents" / f"{row['id']}.{row['format']}"
-        started = time.perf_counter()
-        extraction = read_file(str(path))
-        read_seconds = time.perf_counter() - started
-        pages = list(enumerate(extraction.pages, start=1))
-        language = str(extraction.metadata.get("language", ""))
-        started = time.perf_counter()
-        ranking = rank_pages(pages, language)
-        rank_seconds = time.perf_counter() - started
-        text = "\n".join(extraction.pages)
-        documents.append(
-            {
-                "id": row["id"],
-                "language": language,
-                "gold": {int(n) for n in row["gcm_objectives"].split(",") if n},
-                "text": text,
-                "pages": pages,
-                "read_seconds": read_seconds,
-                "rank_seconds": rank_seconds,
-                "status": ranking.status,
-                "basis": ranking.basis,
-                "text_top": [item.number for item in ranking.objectives[:3]],
-                "keyword_top": keyword_baseline(text)[:3],
-            }
-        )
-    labelled = [d for d in documents if d["gold"]]
-    # Cross-validation: each labelled document ranked by a model that never saw it.
+    path = folder / "documents" / f"{row['id']}.{row['format']}"
+    started = time.perf_counter()
+    extraction = read_file(str(path))
+    read_seconds = time.perf_counter() - started
+    pages = list(enumerate(extraction.pages, start=1))
+    language = str(extraction.metadata.get("language", ""))
+    started = time.perf_counter()
+    ranking = rank_pages(pages, language)
+    rank_seconds = time.perf_counter() - started
+    text = "\n".join(extraction.pages)
+    return {
+        "id": row["id"],
+        "language": language,
+        "gold": {int(n) for n in row["gcm_objectives"].split(",") if n},
+        "text": text,
+        "pages": pages,
+        "read_seconds": read_seconds,
+        "rank_seconds": rank_seconds,
+        "status": ranking.status,
+        "basis": ranking.basis,
+        "text_top": [item.number for item in ranking.objectives[:3]],
+        "keyword_top": keyword_baseline(text)[:3],
+    }
+
+
+def _cross_validate(labelled: list[dict[str, Any]], folds: int) -> None:
+    """Rank each labelled document with a library model that never saw it (trained on the other
+    folds' labels): its top three go to d["library_top"]."""
+    from suggestions.gcm_text import headings
+    from suggestions.learning import train
+    from suggestions.ranking import rank_pages
+
     numbers = [item.number for item in headings()[0]]
     order = sorted(labelled, key=lambda d: d["id"])
     for fold in range(folds):
@@ -125,15 +121,29 @@ def bench_suggestions(folder: Path, folds: int) -> dict[str, Any]:
             ranking = rank_pages(d["pages"], d["language"], learned=learned)
             d["library_top"] = [item.number for item in ranking.objectives[:3]]
 
-    def score(key: str) -> dict[str, float]:
-        hits = [bool(d["gold"] & set(d[key])) for d in labelled]
-        precision = [len(d["gold"] & set(d[key])) / 3 for d in labelled]
-        return {
-            "hit_at_3": sum(hits) / len(hits),
-            "precision_at_3": statistics.fmean(precision),
-            "documents": len(labelled),
-        }
 
+def _score(labelled: list[dict[str, Any]], key: str) -> dict[str, float]:
+    """hit@3 and precision@3 of the top three under key against the gold objectives."""
+    hits = [bool(d["gold"] & set(d[key])) for d in labelled]
+    precision = [len(d["gold"] & set(d[key])) / 3 for d in labelled]
+    return {
+        "hit_at_3": sum(hits) / len(hits),
+        "precision_at_3": statistics.fmean(precision),
+        "documents": len(labelled),
+    }
+
+
+def bench_suggestions(folder: Path, folds: int) -> dict[str, Any]:
+    """Objective suggestions on the relevance set: quality against its labels, and the time
+    ranking takes beside reading."""
+    from suggestions.ranking import rank_pages
+
+    rows = list(csv.DictReader(open(folder / "MANIFEST.tsv", encoding="utf-8"), delimiter="\t"))
+    rank_pages([(1, "warm up " * 100)], "en")  # the TF-IDF space is built once per process
+    documents = [_read_and_rank(folder, row) for row in rows]
+    labelled = [d for d in documents if d["gold"]]
+    # Cross-validation: each labelled document ranked by a model that never saw it.
+    _cross_validate(labelled, folds)
     ratios = [d["rank_seconds"] / d["read_seconds"] for d in documents if d["read_seconds"]]
     by_language: dict[str, list] = defaultdict(list)
     for d in labelled:
@@ -142,9 +152,9 @@ def bench_suggestions(folder: Path, folds: int) -> dict[str, Any]:
         "documents": len(documents),
         "labelled": len(labelled),
         "no_text": sum(d["status"] != "ok" for d in documents),
-        "objective_text": score("text_top"),
-        "keyword_baseline": score("keyword_top"),
-        "text_and_library_cv": {**score("library_top"), "folds": folds},
+        "objective_text": _score(labelled, "text_top"),
+        "keyword_baseline": _score(labelled, "keyword_top"),
+        "text_and_library_cv": {**_score(labelled, "library_top"), "folds": folds},
         "hit_at_3_by_language": {
             language: {"documents": len(h), "hit_at_3": sum(h) / len(h)}
             for language, h in sorted(by_language.items())
@@ -166,260 +176,12 @@ def bench_suggestions(folder: Path, folds: int) -> dict[str, Any]:
     }
 
 
-# -- near-duplicates ---------------------------------------------------------------------------
-
-
-def _resave(path: Path, work: Path) -> Path | None:
-    """The same file written again: by pypdf for a PDF, re-zipped for a Word file."""
-    target = work / f"resaved-{path.name}"
-    try:
-        if path.suffix.lower() == ".pdf":
-            from pypdf import PdfWriter
-
-            writer = PdfWriter(clone_from=str(path))
-            writer.add_metadata({"/Producer": "re-saved for the benchmark"})
-            with open(target, "wb") as handle:
-                writer.write(handle)
-        else:
-            with (
-                zipfile.ZipFile(path) as source,
-                zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy,
-            ):
-                for item in source.infolist():
-                    copy.writestr(item.filename, source.read(item.filename))
-    except Exception:  # a file pypdf cannot write back: no re-saved variant for it
-        return None
-    return target
-
-
-def _paragraphs(pages: list[str]) -> list[str]:
-    """The text's paragraphs: blocks between blank lines or, where the reader gives lines only
-    (most PDFs), runs of lines up to one that ends a sentence."""
-    text = "\n".join(pages)
-    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
-    if len(blocks) >= 4:
-        return blocks
-    paragraphs, current = [], []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        current.append(line)
-        if re.search(r"[.!?:;]\s*$", line):
-            paragraphs.append("\n".join(current))
-            current = []
-    if current:
-        paragraphs.append("\n".join(current))
-    return paragraphs
-
-
-def _variants(path: Path, pages: list[str], work: Path, rng: random.Random) -> dict[str, str]:
-    from suggestions.files import read_file
-
-    out = {}
-    resaved = _resave(path, work)
-    if resaved is not None:
-        extraction = read_file(str(resaved))
-        resaved.unlink(missing_ok=True)
-        if extraction.pages:
-            out["re-saved"] = "\n".join(extraction.pages)
-    if len(pages) >= 3:
-        removed = rng.randrange(1, len(pages) - 1)
-        out["one page removed"] = "\n".join(p for i, p in enumerate(pages) if i != removed)
-    elif len(pages) == 2:
-        out["one page removed"] = pages[0]
-    paragraphs = _paragraphs(pages)
-    if len(paragraphs) >= 2:
-        shuffled = paragraphs[:]
-        while shuffled == paragraphs:
-            rng.shuffle(shuffled)
-        out["reordered paragraphs"] = "\n".join(shuffled)
-    cover = (
-        f"Second edition {rng.randint(2020, 2030)}\nPrepared for the network by "
-        f"{rng.choice(['the Secretariat', 'IOM Rwanda', 'a consultant'])}\nPublic"
-    )
-    out["changed cover page"] = "\n".join(
-        [cover, *pages[1:]] if len(pages) >= 2 else [cover, *pages]
-    )
-    return out
-
-
-def _candidates(fingerprint, band_index: dict[int, set[str]]) -> set[str]:
-    found: set[str] = set()
-    for key in fingerprint.text_keys():
-        found |= band_index.get(key, set())
-    return found
-
-
-def bench_duplicates(corpus: Path, library_size: int, work: Path) -> dict[str, Any]:
-    from suggestions import likeness
-    from suggestions.files import read_file
-
-    rng = random.Random(23)
-    rows = list(csv.DictReader(open(corpus / "MANIFEST.tsv", encoding="utf-8"), delimiter="\t"))
-    originals: dict[str, Any] = {}
-    shingle_sets: dict[str, set] = {}
-    skipped = 0
-    variants: list[tuple[str, str, str]] = []  # (origin, kind, text)
-    fingerprint_seconds = []
-    for row in rows:
-        path = corpus / row["path"]
-        if path.suffix.lower() not in (".pdf", ".docx") or not path.is_file():
-            continue
-        extraction = read_file(str(path))
-        text = "\n".join(extraction.pages)
-        started = time.perf_counter()
-        fingerprint = likeness.fingerprint(text)
-        fingerprint_seconds.append(time.perf_counter() - started)
-        if fingerprint.signature is None:
-            skipped += 1
-            continue
-        originals[row["path"]] = fingerprint
-        shingle_sets[row["path"]] = likeness.shingles(text)
-        for kind, variant in _variants(path, extraction.pages, work, rng).items():
-            variants.append((row["path"], kind, variant))
-    # The corpus' own near-copies (exact shingle containment >= NEAR_COPY) count as true pairs.
-    band_index: dict[int, set[str]] = defaultdict(set)
-    for name, fingerprint in originals.items():
-        for key in fingerprint.text_keys():
-            band_index[key].add(name)
-    related: dict[str, set[str]] = {name: {name} for name in originals}
-    for name in originals:
-        for other in _candidates(originals[name], band_index) - {name}:
-            a, b = shingle_sets[name], shingle_sets[other]
-            if len(a & b) / min(len(a), len(b)) >= NEAR_COPY:
-                related[name].add(other)
-    queries = [(origin, kind, likeness.fingerprint(text)) for origin, kind, text in variants]
-    queries += [(name, "original (against the others)", originals[name]) for name in originals]
-
-    sweep = {}
-    per_kind: dict[float, dict[str, list]] = {}
-    for threshold in THRESHOLDS:
-        tp = fp = fn = 0
-        kinds: dict[str, list] = defaultdict(lambda: [0, 0])
-        for origin, kind, fingerprint in queries:
-            truth = related[origin] - ({origin} if kind.startswith("original") else set())
-            found = set()
-            for name in _candidates(fingerprint, band_index):
-                if kind.startswith("original") and name == origin:
-                    continue
-                if likeness.judge(
-                    fingerprint, 0, originals[name], same_language=True, similar=threshold
-                ):
-                    found.add(name)
-            tp += len(found & truth)
-            fp += len(found - truth)
-            fn += len(truth - found)
-            if not kind.startswith("original"):
-                kinds[kind][0] += origin in found
-                kinds[kind][1] += 1
-        sweep[threshold] = {
-            "recall": tp / (tp + fn) if tp + fn else 1.0,
-            "precision": tp / (tp + fp) if tp + fp else 1.0,
-            "true": tp,
-            "false": fp,
-            "missed": fn,
-        }
-        per_kind[threshold] = {k: v[0] / v[1] for k, v in kinds.items()}
-    timing = _time_upload_check(originals, queries, library_size, rng)
-    return {
-        "files_compared": len(originals),
-        "files_too_short": skipped,
-        "variants": len(variants),
-        "variants_by_kind": {
-            k: sum(1 for _o, kind, _t in variants if kind == k)
-            for k in sorted({kind for _o, kind, _t in variants})
-        },
-        "corpus_near_copies": sum(len(v) - 1 for v in related.values()) // 2,
-        "sweep": sweep,
-        "recall_by_kind": per_kind,
-        "fingerprint_ms": {
-            "median": 1000 * statistics.median(fingerprint_seconds),
-            "p95": 1000 * sorted(fingerprint_seconds)[int(0.95 * (len(fingerprint_seconds) - 1))],
-        },
-        **timing,
-    }
-
-
-def _time_upload_check(originals, queries, library_size: int, rng: random.Random) -> dict:
-    """The check as the upload runs it, through the database, at ``library_size`` documents."""
-    import numpy as np
-
-    from library.documents import ExtractionStatus, HubDocument
-    from suggestions import likeness
-    from suggestions.models import DocumentReading, SignatureBand
-    from suggestions.reader import find_likenesses
-
-    def add(fingerprints: list) -> None:
-        documents = HubDocument.objects.bulk_create(
-            HubDocument(
-                title=f"bench {i}",
-                file=f"documents/bench-{i}.pdf",
-                extraction_status=ExtractionStatus.EXTRACTED,
-            )
-            for i in range(len(fingerprints))
-        )
-        readings = DocumentReading.objects.bulk_create(
-            DocumentReading(
-                document=document,
-                language="en",
-                shingles=fp.shingles,
-                signature=likeness.to_bytes(fp.signature),
-                figures=fp.figures,
-                figure_signature=likeness.to_bytes(fp.figure_signature),
-            )
-            for document, fp in zip(documents, fingerprints, strict=True)
-        )
-        SignatureBand.objects.bulk_create(
-            (
-                SignatureBand(reading=reading, key=key)
-                for reading, fp in zip(readings, fingerprints, strict=True)
-                for key in fp.text_keys() + fp.figure_keys()
-            ),
-            batch_size=5000,
-        )
-
-    add(list(originals.values()))
-    synthetic = max(0, library_size - len(originals))
-    generator = np.random.default_rng(23)
-    fakes = []
-    for _ in range(synthetic):
-        signature = generator.integers(0, 2**32, size=likeness.NUM_PERM, dtype=np.uint64)
-        figures = generator.integers(0, 2**32, size=likeness.NUM_PERM, dtype=np.uint64)
-        fakes.append(likeness.Fingerprint(signature, 3000, figures, 40))
-    for start in range(0, len(fakes), 2000):
-        add(fakes[start : start + 2000])
-    sample = rng.sample(queries, min(300, len(queries)))
-    for _origin, _kind, fingerprint in sample[:20]:
-        find_likenesses(fingerprint, "en")  # warm the page cache
-    seconds = []
-    for _origin, _kind, fingerprint in sample:
-        started = time.perf_counter()
-        find_likenesses(fingerprint, "fr")  # another language: the figure bands are read too
-        seconds.append(time.perf_counter() - started)
-    seconds.sort()
-    return {
-        "library_documents": DocumentReading.objects.count(),
-        "band_rows": SignatureBand.objects.count(),
-        "check_ms": {
-            "median": 1000 * statistics.median(seconds),
-            "p95": 1000 * seconds[int(0.95 * (len(seconds) - 1))],
-            "max": 1000 * seconds[-1],
-            "checks": len(seconds),
-        },
-    }
-
-
 # -- report ------------------------------------------------------------------------------------
 
 
-def _markdown(result: dict[str, Any]) -> str:
-    s, d = result["suggestions"], result["duplicates"]
+def _suggestions_markdown(s: dict[str, Any]) -> list[str]:
+    """The objective suggestions' section: quality by system and language, time, misses."""
     lines = [
-        "# Suggestions and near-duplicates",
-        "",
-        f"Run {result['started']} on {result['machine']}. `make bench-suggest`; "
-        "method in `bench/suggest.py`.",
-        "",
         "## Objective suggestions (../shared/relevance)",
         "",
         f"{s['documents']} documents read as the worker reads them; {s['labelled']} carry "
@@ -462,6 +224,13 @@ def _markdown(result: dict[str, Any]) -> str:
         "Missed (no suggested objective in the top three): "
         + ", ".join(f"{m['id']} {m['gold']}→{m['top3']}" for m in s["misses"]),
         "",
+    ]
+    return lines
+
+
+def _duplicates_markdown(d: dict[str, Any], chosen: float) -> list[str]:
+    """The near-duplicates' section: the threshold sweep, recall by variant, the check's time."""
+    lines = [
         "## Near-duplicates (../shared/corpus)",
         "",
         f"{d['files_compared']} files with enough text to compare ({d['files_too_short']} with "
@@ -477,7 +246,6 @@ def _markdown(result: dict[str, Any]) -> str:
             f"| {threshold} | {row['recall']:.3f} | {row['precision']:.3f} | {row['true']} | "
             f"{row['false']} | {row['missed']} |"
         )
-    chosen = result["chosen_threshold"]
     lines += [
         "",
         f"The hub uses **{chosen}** (`suggestions.likeness.SIMILAR`). Recall by variant at "
@@ -492,6 +260,20 @@ def _markdown(result: dict[str, Any]) -> str:
         f"Fingerprinting the text (MinHash of its shingles) before it: median "
         f"{d['fingerprint_ms']['median']:.1f} ms, p95 {d['fingerprint_ms']['p95']:.1f} ms.",
         "",
+    ]
+    return lines
+
+
+def _markdown(result: dict[str, Any]) -> str:
+    """The report: the run, then the suggestions' and the near-duplicates' sections."""
+    lines = [
+        "# Suggestions and near-duplicates",
+        "",
+        f"Run {result['started']} on {result['machine']}. `make bench-suggest`; "
+        "method in `bench/suggest.py`.",
+        "",
+        *_suggestions_markdown(result["suggestions"]),
+        *_duplicates_markdown(result["duplicates"], result["chosen_threshold"]),
     ]
     return "\n".join(lines)
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
-from hub.organisations import Organisation
+from foundation.organisations import Organisation
 from library.models import GcmObjective
 
 from .models import PENDING_STATUSES, DecisionPage, DecisionStatus, MeetingPage, today

@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 import django_filters
 
-from hub.organisations import Organisation, WorkingGroup
+from foundation.organisations import Organisation, WorkingGroup
 from library.models import GcmObjective
 
 from .models import DecisionPage, DecisionStatus, MeetingPage, MeetingType, WorkplanPage

@@ -17,10 +17,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from foundation.organisations import WorkingGroup
 from library.access import visible_pages
 from library.views import newest_first, public_resources, rows_of
 
-from .organisations import WorkingGroup
 from .security import MemberLoginForm
 
 

@@ -29,11 +29,10 @@ class HomePage(Page):
 
         from wagtail.images import get_image_model
 
+        from foundation.organisations import Organisation, WorkingGroup, WorkingGroupStatus
         from library.access import visible_pages
         from library.models import CollectionPage, GcmObjective
         from library.views import newest_first, public_resources, rows_of, with_resource_counts
-
-        from .organisations import Organisation, WorkingGroup, WorkingGroupStatus
 
         context = super().get_context(request, *args, **kwargs)
         # Renditions are prefetched with the image so the cards cost no query per collection;
@@ -62,13 +61,14 @@ class HomePage(Page):
         return context
 
 
-from .identity import NetworkIdentity  # noqa: E402
-from .organisations import (  # noqa: E402 - Django finds models in models.py
+from foundation.organisations import (  # noqa: E402 - Django finds models in models.py
     Organisation,
     OrganisationKind,
     WorkingGroup,
     WorkingGroupStatus,
 )
+
+from .identity import NetworkIdentity  # noqa: E402
 from .publishing.models import ReviewTask, TwgSectionPage  # noqa: E402
 from .worker_health import WorkerBeat  # noqa: E402
 

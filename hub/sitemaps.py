@@ -9,9 +9,8 @@ from django.http import HttpRequest, HttpResponse
 
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
+from foundation.organisations import Organisation, WorkingGroup
 from library.taxonomy import GcmObjective, GuidingPrinciple
-
-from .organisations import Organisation, WorkingGroup
 
 
 class ObjectiveSitemap(Sitemap):

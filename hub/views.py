@@ -12,10 +12,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from foundation.organisations import (
+    Organisation,
+    OrganisationKind,
+    WorkingGroup,
+    WorkingGroupStatus,
+)
 from library.access import is_network_member
 from library.views import newest_first, paginate, public_resources, with_resource_counts
-
-from .organisations import Organisation, OrganisationKind, WorkingGroup, WorkingGroupStatus
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:

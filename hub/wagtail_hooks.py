@@ -11,11 +11,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from foundation.organisations import Organisation, WorkingGroup
+
 from . import (
     queue_hooks,  # noqa: F401 - registers the task queue page under Reports
     security_hooks,  # noqa: F401 - registers the document access hook
 )
-from .organisations import Organisation, WorkingGroup
 from .publishing.preview import share_preview_admin, user_may_share
 
 

@@ -21,8 +21,9 @@ from django.utils.text import slugify
 from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
 from wagtail.models import Page, TaskState, Workflow, WorkflowPage, WorkflowTask
 
+from foundation.organisations import WorkingGroup
+
 from . import roles
-from .organisations import WorkingGroup
 from .publishing.models import ReviewTask, TwgSectionPage
 
 logger = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 import django_filters
 
-from hub.organisations import Organisation
+from foundation.organisations import Organisation
 
 from .pages import ResourcePage, ResourceType
 from .taxonomy import GcmObjective

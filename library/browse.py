@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page as WagtailPage
 
-from hub.organisations import Organisation, WorkingGroup
+from foundation.organisations import Organisation, WorkingGroup
 
 from .access import visible_pages
 from .gcm import short_title

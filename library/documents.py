@@ -35,6 +35,10 @@ LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "rw": _("Kinyarwanda")}
 # Sent once a document's text (and extracted_hash) is stored: reading writes it with an update,
 # not a save, so post_save does not tell. Arguments: document (the HubDocument, fields current).
 text_stored = Signal()
+# Sent once the worker has read a document, whatever it found (text, a scanned file, a broken
+# one): the resources attaching it change on the search page (search.signals re-indexes them).
+# Arguments: document (the HubDocument).
+document_read = Signal()
 
 
 def stored_file_name(instance: HubDocument, filename: str) -> str:

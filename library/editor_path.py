@@ -40,13 +40,15 @@ class HubDocumentForm(BaseDocumentForm):
 def add_resource(request: HttpRequest) -> HttpResponse:
     """Open the new-resource form under the Library, or under the one TWG section the editor may
     add to; with several places (or none), Wagtail's own choice of parent."""
-    from hub.publishing.models import TwgSectionPage
-
     from .library_index import LibraryIndexPage
+    from .pages import ResourcePage
 
+    # Every kind of page a resource may sit under (the Library, the TWG sections), in the order
+    # ResourcePage.parent_page_types names them.
     candidates = [
-        *LibraryIndexPage.objects.all().order_by("path"),
-        *TwgSectionPage.objects.all().order_by("path"),
+        page
+        for model in ResourcePage.allowed_parent_page_models()
+        for page in model.objects.all().order_by("path")
     ]
     allowed = [
         page for page in candidates if page.permissions_for_user(request.user).can_add_subpage()

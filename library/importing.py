@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.utils.file import hash_filelike
 
-from hub.organisations import Organisation
+from foundation.organisations import Organisation
 
 from .attachments import ResourceAttachment
 from .documents import HubDocument

@@ -19,8 +19,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from hub.blocks import BaseStreamBlock
-from suggestions.panels import ReadingPanel
+from foundation.blocks import BaseStreamBlock
 
 from .access import register_document_holder
 
@@ -269,8 +268,8 @@ class ResourcePage(Page):
             min_num=0,
             help_text=_("Upload or choose the file(s) of this resource, each with a label."),
         ),
-        # What the hub read in the attached files: objectives, duplicates, facts (issue 23).
-        ReadingPanel(),
+        # Here, after the files, the suggestions app adds at start-up what the hub read in them
+        # (objectives, duplicates, facts: suggestions.apps): the library does not import it.
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("resource_type"), FieldPanel("publication_date")]),

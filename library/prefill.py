@@ -7,19 +7,27 @@ publication date and languages from its attachments; an editor's own entry is ne
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
 from .documents import HubDocument
 
+# The date the hub's reading found printed on a document's first page: given at start-up by the
+# suggestions app, which reads documents (the library sits below it and does not import it).
+_printed_date: Callable[[HubDocument], date | None] = lambda document: None  # noqa: E731
+
+
+def use_printed_dates(printed_date: Callable[[HubDocument], date | None]) -> None:
+    """Let file_date prefer `printed_date(document)` to the file's own metadata."""
+    global _printed_date
+    _printed_date = printed_date
+
 
 def file_date(document: HubDocument) -> date | None:
     """The date printed on the file's first page (read by ``suggestions``), else the date the
     file says it was made (created, else last modified), if it says."""
-    from suggestions.facts import printed_date
-
-    printed = printed_date(document)
+    printed = _printed_date(document)
     if printed is not None:
         return printed
     metadata = document.metadata or {}

@@ -6,9 +6,9 @@ from django.db import DatabaseError
 
 from django_tasks import task
 
-from hub.task_queue import max_attempts, retry_later
-from search.indexing import queue_document
+from foundation.retries import max_attempts, retry_later
 
+from .documents import HubDocument, document_read
 from .reading import read_document
 
 
@@ -25,4 +25,4 @@ def read_document_task(document_id: int, force: bool = False, attempt: int = 1) 
         retry_later(read_document_task, document_id, force=force, attempt=attempt, error=error)
         return
     if document is not None:
-        queue_document(document.pk)
+        document_read.send(sender=HubDocument, document=document)

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from hub.organisations import Organisation
+from foundation.organisations import Organisation
 
 from .access import visible_pages
 from .pages import ResourcePage, ResourceType

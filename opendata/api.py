@@ -24,8 +24,8 @@ from library.related import related_for
 from library.taxonomy import GcmObjective
 from library.views import with_resource_counts
 from search.backends import get_backend
-from search.contract import MAX_PAGE_SIZE, SearchResults, SearchUnavailable
-from search.forms import BadSearch, read_search
+from search.contract import MAX_PAGE_SIZE, Hit, SearchRequest, SearchResults, SearchUnavailable
+from search.forms import BadSearch, ReadSearch, read_search
 from search.synonyms import with_synonyms
 
 from .catalogue import (
@@ -182,6 +182,30 @@ def _page_links(request: HttpRequest, page: int, page_count: int) -> dict:
 
 def _searched(request: HttpRequest, page: int, per_page: int) -> dict:
     """The search page's search: same parser, filters, synonyms, engine and access labels."""
+    read, base = _search_request(request)
+    hits, first = _hits_of_page(base, page, per_page)
+    total = first.total
+    page_count = max(1, -(-total // per_page))
+    if page > page_count:
+        raise Http404(_("There is no page %(page)s of results.") % {"page": page})
+    rows = _search_rows(request, hits)
+    return {
+        "count": total,
+        "page": page,
+        "per_page": per_page,
+        "page_count": page_count,
+        **_page_links(request, page, page_count),
+        "query": base.query.raw,
+        "sort": base.sort,
+        "notices": read.notices,
+        "facets": _search_facets(first, base.filters),
+        "results": rows,
+    }
+
+
+def _search_request(request: HttpRequest) -> tuple[ReadSearch, SearchRequest]:
+    """The parameters read as the search page reads them (paging aside: the API pages itself),
+    with synonyms and the viewer's access labels."""
     params = request.GET.copy()
     for name in ("page", "per_page"):
         params.pop(name, None)
@@ -194,74 +218,73 @@ def _searched(request: HttpRequest, page: int, per_page: int) -> dict:
         query=with_synonyms(read.request.query),
         access=viewer_labels(request.user),
     )
+    return read, base
+
+
+def _hits_of_page(base: SearchRequest, page: int, per_page: int) -> tuple[list[Hit], SearchResults]:
+    """The hits of the API's page, and the engine's first answer (its total and facets)."""
     backend = get_backend()
     if per_page <= MAX_PAGE_SIZE:
         results = backend.search(replace(base, page=page, page_size=per_page))
-        hits, first = results.hits, results
-    else:
-        # The engine serves at most MAX_PAGE_SIZE at a time: the window is read in chunks.
-        offset = (page - 1) * per_page
-        start_chunk = offset // MAX_PAGE_SIZE + 1
-        end_chunk = (offset + per_page - 1) // MAX_PAGE_SIZE + 1
-        hits, first = [], None
-        for chunk in range(start_chunk, end_chunk + 1):
-            results = backend.search(replace(base, page=chunk, page_size=MAX_PAGE_SIZE))
-            first = first or results
-            hits += results.hits
-            if chunk * MAX_PAGE_SIZE >= results.total:
-                break
-        skip = offset - (start_chunk - 1) * MAX_PAGE_SIZE
-        hits = hits[skip : skip + per_page]
-    total = first.total
-    page_count = max(1, -(-total // per_page))
-    if page > page_count:
-        raise Http404(_("There is no page %(page)s of results.") % {"page": page})
+        return results.hits, results
+    # The engine serves at most MAX_PAGE_SIZE at a time: the window is read in chunks.
+    offset = (page - 1) * per_page
+    start_chunk = offset // MAX_PAGE_SIZE + 1
+    end_chunk = (offset + per_page - 1) // MAX_PAGE_SIZE + 1
+    hits, first = [], None
+    for chunk in range(start_chunk, end_chunk + 1):
+        results = backend.search(replace(base, page=chunk, page_size=MAX_PAGE_SIZE))
+        first = first or results
+        hits += results.hits
+        if chunk * MAX_PAGE_SIZE >= results.total:
+            break
+    skip = offset - (start_chunk - 1) * MAX_PAGE_SIZE
+    return hits[skip : skip + per_page], first
+
+
+def _search_rows(request: HttpRequest, hits: list[Hit]) -> list[dict]:
+    """The hits still public and live in the database, as the list describes a resource, each
+    with what the search found in it."""
     absolute = Absolute(request)
     ids = [hit.resource_id for hit in hits]
     pages = {p.pk: p for p in public_resources(request.user, LIST_RELATIONS).filter(pk__in=ids)}
     found = [hit for hit in hits if hit.resource_id in pages]
     chosen = [pages[h.resource_id] for h in found]
     described = {d.page.pk: d for d in describe(chosen, absolute, request.user, LIST_RELATIONS)}
-    results_json = []
+    rows = []
     for hit in found:
         row = resource_json(described[hit.resource_id], absolute)
-        row["search"] = {
-            "score": hit.score,
-            "title_html": hit.title_html,
-            "fragments_html": hit.fragments_html,
-            "documents": [
-                {
-                    "title": match.title,
-                    "url": absolute(match.url),
-                    "pages": [
-                        {
-                            "number": p.number,
-                            "fragment_html": p.fragment_html,
-                            # A sheet and row, or a slide, on a workbook or deck; else "".
-                            "label": p.label,
-                            "url": absolute(
-                                match.url + p.anchor if p.anchor else match.page_url(p.number)
-                            ),
-                        }
-                        for p in match.pages
-                    ],
-                    "more_pages": match.more_pages,
-                }
-                for match in hit.documents
-            ],
-        }
-        results_json.append(row)
+        row["search"] = _found_in(hit, absolute)
+        rows.append(row)
+    return rows
+
+
+def _found_in(hit: Hit, absolute: Absolute) -> dict:
+    """What the search found in one resource: its score, marks and the pages of its files."""
     return {
-        "count": total,
-        "page": page,
-        "per_page": per_page,
-        "page_count": page_count,
-        **_page_links(request, page, page_count),
-        "query": base.query.raw,
-        "sort": base.sort,
-        "notices": read.notices,
-        "facets": _search_facets(first, base.filters),
-        "results": results_json,
+        "score": hit.score,
+        "title_html": hit.title_html,
+        "fragments_html": hit.fragments_html,
+        "documents": [
+            {
+                "title": match.title,
+                "url": absolute(match.url),
+                "pages": [
+                    {
+                        "number": p.number,
+                        "fragment_html": p.fragment_html,
+                        # A sheet and row, or a slide, on a workbook or deck; else "".
+                        "label": p.label,
+                        "url": absolute(
+                            match.url + p.anchor if p.anchor else match.page_url(p.number)
+                        ),
+                    }
+                    for p in match.pages
+                ],
+                "more_pages": match.more_pages,
+            }
+            for match in hit.documents
+        ],
     }
 
 

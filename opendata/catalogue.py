@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from wagtail.models import CollectionViewRestriction
 
-from hub.organisations import Organisation
+from foundation.organisations import Organisation
 from library.access import labels_for_restrictions, may_see, viewer_labels, visible_pages
 from library.pages import ResourceAttachment, ResourcePage
 

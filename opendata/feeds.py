@@ -22,7 +22,7 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from hub.organisations import Organisation, WorkingGroup
+from foundation.organisations import Organisation, WorkingGroup
 from library.browse import facet_specs, read_facet_selection
 from library.collections import CollectionPage
 from library.taxonomy import GcmObjective

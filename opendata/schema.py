@@ -76,25 +76,22 @@ def _list_params() -> list[dict]:
     return params
 
 
-def _schemas() -> dict:
-    string_or_null = {"type": ["string", "null"]}
-    named = {
+# The shapes several schemas share.
+def _string_or_null() -> dict:
+    return {"type": ["string", "null"]}
+
+
+def _named() -> dict:
+    """An organisation, working group or place: its slug and name."""
+    return {
         "type": "object",
         "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
     }
-    attachment = {
-        "type": "object",
-        "properties": {
-            "title": {"type": "string"},
-            "label": {"type": "string"},
-            "url": {"type": "string", "format": "uri"},
-            "format": {"type": "string"},
-            "size": {"type": ["integer", "null"]},
-            "page_count": {"type": ["integer", "null"]},
-            "language": string_or_null,
-        },
-    }
-    link = {
+
+
+def _link() -> dict:
+    """Another resource a resource points to (a translation, an edition, a related one)."""
+    return {
         "type": "object",
         "properties": {
             "id": {"type": "integer"},
@@ -103,7 +100,28 @@ def _schemas() -> dict:
             "api_url": {"type": "string"},
         },
     }
-    resource = {
+
+
+def _attachment() -> dict:
+    return {
+        "type": "object",
+        "properties": {
+            "title": {"type": "string"},
+            "label": {"type": "string"},
+            "url": {"type": "string", "format": "uri"},
+            "format": {"type": "string"},
+            "size": {"type": ["integer", "null"]},
+            "page_count": {"type": ["integer", "null"]},
+            "language": _string_or_null(),
+        },
+    }
+
+
+def _resource() -> dict:
+    """A resource as the list shows it (and as the detail starts)."""
+    string_or_null = _string_or_null()
+    named = _named()
+    return {
         "type": "object",
         "required": ["id", "url", "title", "summary", "type"],
         "properties": {
@@ -135,7 +153,7 @@ def _schemas() -> dict:
             "working_group": {"oneOf": [named, {"type": "null"}]},
             "languages": {"type": "array", "items": {"type": "object"}},
             "external_url": string_or_null,
-            "attachments": {"type": "array", "items": attachment},
+            "attachments": {"type": "array", "items": _attachment()},
             "search": {
                 "type": "object",
                 "description": "With q only: escaped HTML highlights and the pages of files that matched.",
@@ -148,12 +166,17 @@ def _schemas() -> dict:
             },
         },
     }
+
+
+def _resource_detail() -> dict:
+    """A resource with what only its own page lists: body, versions, related resources."""
+    link = _link()
     listed_once = {
         "principles": {"type": "array", "items": {"type": "object"}},
         "themes": {"type": "array", "items": {"type": "string"}},
-        "places": {"type": "array", "items": named},
+        "places": {"type": "array", "items": _named()},
     }
-    detail = {
+    return {
         "allOf": [
             {"$ref": "#/components/schemas/Resource"},
             {
@@ -170,6 +193,11 @@ def _schemas() -> dict:
             },
         ]
     }
+
+
+def _resource_list() -> dict:
+    """A page of resources, with paging links, notices and facet counts."""
+    string_or_null = _string_or_null()
     facet_value = {
         "type": "object",
         "properties": {
@@ -179,7 +207,7 @@ def _schemas() -> dict:
             "selected": {"type": "boolean"},
         },
     }
-    listing = {
+    return {
         "type": "object",
         "properties": {
             "count": {"type": "integer"},
@@ -198,14 +226,20 @@ def _schemas() -> dict:
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/Resource"}},
         },
     }
-    counted = {
+
+
+def _counted_list() -> dict:
+    return {
         "type": "object",
         "properties": {
             "count": {"type": "integer"},
             "results": {"type": "array", "items": {"type": "object"}},
         },
     }
-    collection = {
+
+
+def _collection() -> dict:
+    return {
         "type": "object",
         "properties": {
             "id": {"type": "integer"},
@@ -216,7 +250,10 @@ def _schemas() -> dict:
             "resources": {"type": "array", "items": {"$ref": "#/components/schemas/Resource"}},
         },
     }
-    error = {
+
+
+def _error() -> dict:
+    return {
         "type": "object",
         "properties": {
             "error": {
@@ -225,13 +262,17 @@ def _schemas() -> dict:
             }
         },
     }
+
+
+def _schemas() -> dict:
+    """The components the paths refer to by name (#/components/schemas/...)."""
     return {
-        "Resource": resource,
-        "ResourceDetail": detail,
-        "ResourceList": listing,
-        "CountedList": counted,
-        "Collection": collection,
-        "Error": error,
+        "Resource": _resource(),
+        "ResourceDetail": _resource_detail(),
+        "ResourceList": _resource_list(),
+        "CountedList": _counted_list(),
+        "Collection": _collection(),
+        "Error": _error(),
     }
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from django.utils.translation import gettext
 
 from library.documents import SLIDE_EXTENSIONS, TABLE_EXTENSIONS, DocumentPageText
-from library.extraction.office import row_of_line
+from library.extraction.office_cells import row_of_line
 
 from .contract import DocumentMatch, PageMatch
 

@@ -8,6 +8,8 @@ from django.dispatch import receiver
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from library.documents import HubDocument, document_read
+
 from . import indexing
 
 
@@ -84,3 +86,9 @@ def on_document_saved(sender, instance, raw: bool = False, **kwargs) -> None:
 
 
 post_save.connect(on_document_saved, sender="library.HubDocument", dispatch_uid="hub-search-doc")
+
+
+@receiver(document_read, sender=HubDocument)
+def on_document_read(sender, document: HubDocument, **kwargs) -> None:
+    """The worker read a file: the resources attaching it show its new text or status."""
+    indexing.queue_document(document.pk)

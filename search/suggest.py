@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 from django.db.models import Q
 
-from hub.organisations import Organisation
+from foundation.organisations import Organisation
 from library.access import viewer_labels, visible_pages
 from library.models import GcmObjective, ResourcePage
 

@@ -1,14 +1,14 @@
 """Background tasks that keep the index in step; each is idempotent and safe to repeat.
 
 When the search engine is away the task queues itself again with a growing delay
-(hub.task_queue.retry_later): editors' publishing never waits on the engine, and nothing is lost.
+(foundation.retries.retry_later): editors' publishing never waits on the engine, and nothing is lost.
 """
 
 from __future__ import annotations
 
 from django_tasks import task
 
-from hub.task_queue import retry_later
+from foundation.retries import retry_later
 
 from .contract import SearchUnavailable
 from .syncing import sync_resources

@@ -10,4 +10,12 @@ class SuggestionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from library import prefill
+
         from . import signals  # noqa: F401 - reads each document once its text is stored
+        from .facts import printed_date
+        from .panels import add_reading_panel
+
+        add_reading_panel()
+        # The resource form's dates prefer the date the reading found printed on page one.
+        prefill.use_printed_dates(printed_date)

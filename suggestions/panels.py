@@ -25,3 +25,19 @@ class ReadingPanel(Panel):
             context = super().get_context_data(parent_context)
             context["views"] = document_views(self.instance)
             return context
+
+
+def add_reading_panel() -> None:
+    """Put the panel in the resource form, right after the attached files it reads (once: the
+    app registry calls ready() once per process)."""
+    from library.pages import ResourcePage
+
+    panels = ResourcePage.content_panels
+    if any(isinstance(panel, ReadingPanel) for panel in panels):
+        return
+    files = next(
+        n
+        for n, panel in enumerate(panels)
+        if getattr(panel, "relation_name", None) == "attachments"
+    )
+    panels.insert(files + 1, ReadingPanel())

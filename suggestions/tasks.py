@@ -8,7 +8,7 @@ from django.db import DatabaseError
 
 from django_tasks import task
 
-from hub.task_queue import retry_later
+from foundation.retries import retry_later
 from library.documents import HubDocument
 
 

@@ -4,11 +4,15 @@ Dates are set relative to the day the seed runs, so the demo always has past mee
 minutes and decisions (some overdue) and a few upcoming ones for the calendar feed. Idempotent:
 pages are found by slug and left alone. Executive Committee meetings are restricted to the
 "Executive Committee" group, their minutes kept in a collection restricted to it as well.
+
+The record itself (agenda, meetings, decisions, workplan activities) is hub/demo/data/
+governance.yaml; this module reads it and creates the pages.
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -35,477 +39,83 @@ from governance.models import (
 from hub.organisations import Organisation, WorkingGroup
 from library.models import GcmObjective, HubDocument, Language, ResourcePage
 
+from .datafiles import read
 from .files import make_pdf
 from .trusted import read_trusted
 
 EXCOM_GROUP = "Executive Committee"
 EXCOM_COLLECTION = "Executive Committee records"
 
-# key, type, days from today, title stem, chair, TWG, restriction ("excom", "members" or ""),
-# attendees, minutes language ("" for no minutes yet).
-MEETINGS: list[tuple] = [
-    (
-        "quarterly-1",
-        "quarterly",
-        -255,
-        "Network quarterly meeting",
-        "iom",
-        "",
-        "",
-        ["rco", "iom", "unicef", "unhcr", "wfp", "who", "uncdf", "unfpa"],
-        "en",
-    ),
-    (
-        "excom-1",
-        "executive-committee",
-        -230,
-        "Executive Committee meeting",
-        "rco",
-        "",
-        "excom",
-        ["rco", "iom", "unicef", "unhcr", "wfp", "who"],
-        "en",
-    ),
-    (
-        "extraordinary-1",
-        "extraordinary",
-        -200,
-        "Extraordinary meeting on flood displacement",
-        "rco",
-        "",
-        "",
-        ["rco", "iom", "unhcr", "wfp", "who", "unicef"],
-        "en",
-    ),
-    (
-        "quarterly-2",
-        "quarterly",
-        -165,
-        "Network quarterly meeting",
-        "iom",
-        "",
-        "",
-        ["rco", "iom", "unicef", "unhcr", "wfp", "uncdf", "unfpa"],
-        "en",
-    ),
-    (
-        "twg-labour-1",
-        "twg",
-        -140,
-        "TWG on Labour Migration and Skills",
-        "iom",
-        "twg-labour-migration",
-        "",
-        ["iom", "uncdf", "unfpa", "migrant-workers-association"],
-        "",
-    ),
-    (
-        "excom-2",
-        "executive-committee",
-        -100,
-        "Executive Committee meeting",
-        "rco",
-        "",
-        "excom",
-        ["rco", "iom", "unicef", "unhcr", "wfp", "who"],
-        "en",
-    ),
-    (
-        "quarterly-3",
-        "quarterly",
-        -75,
-        "Network quarterly meeting",
-        "iom",
-        "",
-        "",
-        ["rco", "iom", "unicef", "unhcr", "wfp", "who", "unfpa"],
-        "fr",
-    ),
-    (
-        "twg-data-1",
-        "twg",
-        -45,
-        "TWG on Data and Evidence",
-        "unfpa",
-        "twg-data-evidence",
-        "members",
-        ["iom", "unfpa", "unhcr", "who", "university-of-rwanda"],
-        "",
-    ),
-    (
-        "twg-protection-1",
-        "twg",
-        10,
-        "TWG on Protection and Counter-Trafficking",
-        "unhcr",
-        "twg-protection",
-        "",
-        ["unhcr", "unicef", "iom"],
-        "",
-    ),
-    (
-        "quarterly-4",
-        "quarterly",
-        15,
-        "Network quarterly meeting",
-        "iom",
-        "",
-        "",
-        ["rco", "iom", "unicef", "unhcr", "wfp", "who", "uncdf", "unfpa"],
-        "",
-    ),
-    (
-        "excom-3",
-        "executive-committee",
-        25,
-        "Executive Committee meeting",
-        "rco",
-        "",
-        "excom",
-        ["rco", "iom", "unicef", "unhcr", "wfp", "who"],
-        "",
-    ),
-]
 
-AGENDA = {
-    "quarterly": [
-        "Adoption of the agenda and of the minutes of the last meeting",
-        "Updates from the Technical Working Groups",
-        "Progress of the annual workplan",
-        "Follow-up of decisions",
-        "Any other business",
-    ],
-    "extraordinary": [
-        "Situation update on displacement after the floods",
-        "Joint response and data sharing",
-        "Communication with the Government",
-    ],
-    "executive-committee": [
-        "Strategic direction of the Network",
-        "Workplan and resources",
-        "Preparation of the next quarterly meeting",
-    ],
-    "twg": ["Review of draft products", "Rotation of the chair", "Next steps"],
-}
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting `days` from the seed day (negative: held, with minutes if `minutes_language`)."""
 
-# key, meeting, title, responsible, objectives, due (days after the meeting), updates as
-# (days after the meeting, status, note), linked activity keys, linked resource slugs.
-DECISIONS: list[tuple] = [
-    (
-        "d-profile",
-        "quarterly-1",
-        "Validate the 2025 migration profile with NISR",
-        ["iom", "unfpa"],
-        [1],
-        60,
-        [(20, "in-progress", "Draft shared with NISR."), (70, "done", "Profile validated.")],
-        ["a-profile"],
-        ["migration-profile-2025"],
-    ),
-    (
-        "d-recruitment",
-        "quarterly-1",
-        "Draft a joint position on fair recruitment fees",
-        ["iom", "uncdf"],
-        [6],
-        90,
-        [(30, "in-progress", "First draft circulated in the TWG.")],
-        ["a-recruitment"],
-        ["labour-migration-policy-brief-2025"],
-    ),
-    (
-        "d-hotline",
-        "quarterly-1",
-        "Map counter-trafficking hotlines and referral points",
-        ["unicef", "unhcr"],
-        [10],
-        45,
-        [(40, "done", "Map published in the library.")],
-        [],
-        ["counter-trafficking-guidance"],
-    ),
-    (
-        "d-excom-budget",
-        "excom-1",
-        "Agree the Network's pooled budget for the year",
-        ["rco", "iom"],
-        [23],
-        30,
-        [(25, "done", "Budget agreed by the Executive Committee.")],
-        [],
-        [],
-    ),
-    (
-        "d-excom-chair",
-        "excom-1",
-        "Propose a rotation of TWG chairs",
-        ["rco"],
-        [23],
-        120,
-        [],
-        [],
-        [],
-    ),
-    (
-        "d-flood-dtm",
-        "extraordinary-1",
-        "Share DTM flood displacement data with MINEMA weekly",
-        ["iom", "wfp"],
-        [1, 2],
-        14,
-        [(7, "in-progress", "Weekly sharing started."), (60, "done", "Response phase closed.")],
-        [],
-        ["dtm-flood-displacement-dataset-2023"],
-    ),
-    (
-        "d-flood-health",
-        "extraordinary-1",
-        "Assess health service access in relocation sites",
-        ["who", "unhcr"],
-        [15],
-        60,
-        [(30, "in-progress", "Assessment in two districts.")],
-        [],
-        [],
-    ),
-    (
-        "d-remittance",
-        "quarterly-2",
-        "Commission a remittance cost study",
-        ["uncdf"],
-        [20],
-        75,
-        [(10, "in-progress", "Terms of reference drafted.")],
-        ["a-remittances"],
-        ["remittances-financial-inclusion-study"],
-    ),
-    (
-        "d-returnees",
-        "quarterly-2",
-        "Update the reintegration referral pathway",
-        ["iom"],
-        [21],
-        150,
-        [(20, "open", "Waiting for the ministry's comments.")],
-        ["a-reintegration"],
-        ["return-reintegration-framework"],
-    ),
-    (
-        "d-detention",
-        "quarterly-2",
-        "Document alternatives to immigration detention",
-        ["unhcr", "iom"],
-        [13],
-        90,
-        [(45, "dropped", "Merged into the protection TWG's plan.")],
-        [],
-        [],
-    ),
-    (
-        "d-skills",
-        "twg-labour-1",
-        "Pilot skills recognition for returning workers",
-        ["iom", "university-of-rwanda"],
-        [18],
-        100,
-        [],
-        ["a-skills"],
-        [],
-    ),
-    (
-        "d-excom-report",
-        "excom-2",
-        "Prepare the mid-year report to the UN Country Team",
-        ["iom"],
-        [23],
-        20,
-        [(10, "in-progress", "Sections requested from the TWGs.")],
-        [],
-        [],
-    ),
-    (
-        "d-communication",
-        "quarterly-3",
-        "Launch the public campaign on migration facts",
-        ["rco", "unicef"],
-        [17],
-        45,
-        [(15, "in-progress", "Messages tested with youth groups.")],
-        ["a-discourse"],
-        [],
-    ),
-    (
-        "d-services",
-        "quarterly-3",
-        "Map migrants' access to basic services in Kigali",
-        ["who", "unhcr", "unicef"],
-        [15],
-        120,
-        [],
-        ["a-services"],
-        [],
-    ),
-    (
-        "d-data-sharing",
-        "twg-data-1",
-        "Agree a data-sharing protocol among members",
-        ["unfpa", "iom"],
-        [1],
-        30,
-        [(5, "in-progress", "Draft protocol circulated.")],
-        ["a-profile"],
-        [],
-    ),
-]
+    key: str
+    meeting_type: str
+    days: int
+    title: str
+    chair: str
+    working_group: str
+    restriction: str  # "excom", "members" or "" (public)
+    attendees: list[str]
+    minutes_language: str
 
-# key, title, lead, supporting, objectives, (start month, end month), status, progress, notes,
-# UNSDCF outcome.
-ACTIVITIES: list[tuple] = [
-    (
-        "a-profile",
-        "Publish the national migration profile",
-        "iom",
-        ["unfpa", "nisr"],
-        [1],
-        (1, 6),
-        "done",
-        100,
-        "Published and presented to the Government.",
-        "Outcome 1: governance",
-    ),
-    (
-        "a-recruitment",
-        "Fair recruitment dialogue with employers",
-        "iom",
-        ["uncdf", "mifotra"],
-        [6],
-        (2, 9),
-        "in-progress",
-        60,
-        "Two dialogues held.",
-        "Outcome 2: inclusive economy",
-    ),
-    (
-        "a-info",
-        "Pre-departure information sessions",
-        "iom",
-        ["migrant-workers-association"],
-        [3],
-        (3, 12),
-        "in-progress",
-        45,
-        "",
-        "",
-    ),
-    (
-        "a-pathways",
-        "Study of regular labour pathways to the Gulf",
-        "uncdf",
-        ["iom"],
-        [5],
-        (4, 10),
-        "delayed",
-        20,
-        "Consultant recruitment delayed.",
-        "Outcome 2: inclusive economy",
-    ),
-    (
-        "a-vulnerability",
-        "Vulnerability screening training for border officers",
-        "unhcr",
-        ["iom", "dgie"],
-        [7, 11],
-        (1, 4),
-        "done",
-        100,
-        "120 officers trained.",
-        "",
-    ),
-    (
-        "a-trafficking",
-        "Counter-trafficking referral guidance roll-out",
-        "unicef",
-        ["unhcr", "iom"],
-        [10],
-        (2, 8),
-        "done",
-        100,
-        "",
-        "Outcome 3: protection",
-    ),
-    (
-        "a-services",
-        "Access to basic services mapping",
-        "who",
-        ["unhcr", "unicef"],
-        [15],
-        (7, 12),
-        "in-progress",
-        30,
-        "Kigali done; two districts to go.",
-        "",
-    ),
-    (
-        "a-discourse",
-        "Public campaign on migration facts",
-        "rco",
-        ["unicef", "iom"],
-        [16, 17],
-        (8, 12),
-        "in-progress",
-        35,
-        "",
-        "",
-    ),
-    (
-        "a-skills",
-        "Skills recognition pilot",
-        "iom",
-        ["university-of-rwanda", "mifotra"],
-        [18],
-        (5, 12),
-        "planned",
-        0,
-        "",
-        "Outcome 2: inclusive economy",
-    ),
-    (
-        "a-diaspora",
-        "Diaspora investment forum",
-        "iom",
-        ["diaspora-returnees-network"],
-        [19],
-        (9, 11),
-        "cancelled",
-        0,
-        "Postponed to next year by the Government.",
-        "",
-    ),
-    (
-        "a-remittances",
-        "Remittance cost study",
-        "uncdf",
-        ["iom"],
-        [20],
-        (3, 11),
-        "in-progress",
-        50,
-        "",
-        "",
-    ),
-    (
-        "a-reintegration",
-        "Reintegration referral pathway update",
-        "iom",
-        ["minema"],
-        [21],
-        (6, 12),
-        "planned",
-        10,
-        "",
-        "Outcome 3: protection",
-    ),
-]
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An update on a decision, `days` after its meeting."""
+
+    days: int
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision taken at `meeting`, due `due_days` after it; `activities` are activity keys."""
+
+    key: str
+    meeting: str
+    title: str
+    responsible: list[str]
+    objectives: list[int]
+    due_days: int
+    updates: list[FollowUp]
+    activities: list[str]
+    resources: list[str]
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A workplan activity of the current year, from its first to its last month."""
+
+    key: str
+    title: str
+    lead: str
+    supporting: list[str]
+    objectives: list[int]
+    months: list[int]
+    status: str
+    progress: int
+    notes: str
+    unsdcf_outcome: str
+
+
+def _load_record() -> tuple[dict[str, list[str]], list[Meeting], list[Decision], list[Activity]]:
+    """The agenda, meetings, decisions and activities of hub/demo/data/governance.yaml."""
+    data = read("governance.yaml")
+    # Field names are the file's keys: a misspelt or missing key fails here, not halfway through.
+    decisions = [
+        Decision(**{**row, "updates": [FollowUp(**update) for update in row["updates"]]})
+        for row in data["decisions"]
+    ]
+    meetings = [Meeting(**row) for row in data["meetings"]]
+    activities = [Activity(**row) for row in data["activities"]]
+    return data["agenda"], meetings, decisions, activities
+
+
+AGENDA, MEETINGS, DECISIONS, ACTIVITIES = _load_record()
 
 
 def _excom_group() -> Group:
@@ -537,7 +147,7 @@ def _excom_collection(group: Group) -> Collection:
     return collection
 
 
-def _minutes(meeting: MeetingPage, decisions: list[tuple], collection: Collection | None):
+def _minutes(meeting: MeetingPage, decisions: list[Decision], collection: Collection | None):
     title = f"Minutes: {meeting.title}"
     document = HubDocument.objects.filter(title=title).first()
     if document is not None:
@@ -548,7 +158,7 @@ def _minutes(meeting: MeetingPage, decisions: list[tuple], collection: Collectio
         f"who welcomed the members.\n\nAgenda: " + "; ".join(items) + "."
     )
     second = "Decisions and action points.\n\n" + "\n\n".join(
-        f"{spec[2]}. Responsible: {', '.join(spec[3]).upper()}." for spec in decisions
+        f"{spec.title}. Responsible: {', '.join(spec.responsible).upper()}." for spec in decisions
     )
     if not decisions:
         second += "No decision was taken."
@@ -575,6 +185,7 @@ def _ensure_index(home: Page, model, title: str, slug: str, intro: str):
 
 
 def ensure_workplan(home: Page, report, year: int) -> list[int]:
+    """This year's workplan page with its activities, unless it exists; returns the page created."""
     index = _ensure_index(
         home,
         WorkplanIndexPage,
@@ -595,23 +206,20 @@ def ensure_workplan(home: Page, report, year: int) -> list[int]:
             intro="What the Network committed to do this year, who leads, and how far it got.",
         )
         for order, spec in enumerate(ACTIVITIES):
-            _key, title, lead, support, numbers, (first, last), status, progress, notes, unsdcf = (
-                spec
-            )
-            end = datetime.date(year, last, 28)
+            first, last = spec.months
             activity = WorkplanActivity(
-                title=title,
-                lead_organisation=organisations[lead],
+                title=spec.title,
+                lead_organisation=organisations[spec.lead],
                 start_date=datetime.date(year, first, 1),
-                end_date=end,
-                status=status,
-                progress=progress,
-                progress_notes=notes,
-                unsdcf_outcome=unsdcf,
+                end_date=datetime.date(year, last, 28),
+                status=spec.status,
+                progress=spec.progress,
+                progress_notes=spec.notes,
+                unsdcf_outcome=spec.unsdcf_outcome,
                 sort_order=order,
             )
-            activity.supporting_organisations = [organisations[s] for s in support]
-            activity.objectives = [objectives[n] for n in numbers]
+            activity.supporting_organisations = [organisations[s] for s in spec.supporting]
+            activity.objectives = [objectives[n] for n in spec.objectives]
             workplan.activities.add(activity)
         index.add_child(instance=workplan)
         workplan.save_revision().publish()
@@ -619,18 +227,107 @@ def ensure_workplan(home: Page, report, year: int) -> list[int]:
     return [workplan.pk]
 
 
-def _updates(meeting_date: datetime.date, specs: list[tuple], today: datetime.date) -> list:
+def _updates(
+    meeting_date: datetime.date, specs: list[FollowUp], today: datetime.date
+) -> list[DecisionUpdate]:
     updates = []
-    for order, (days, status, note) in enumerate(specs):
-        when = meeting_date + datetime.timedelta(days=days)
+    for order, spec in enumerate(specs):
+        when = meeting_date + datetime.timedelta(days=spec.days)
         if when <= today:  # the follow-up has not happened yet otherwise
-            updates.append(DecisionUpdate(date=when, status=status, note=note, sort_order=order))
+            updates.append(
+                DecisionUpdate(date=when, status=spec.status, note=spec.note, sort_order=order)
+            )
     return updates
+
+
+@dataclass
+class _Targets:
+    """What the record's slugs, numbers and keys point to, read once for all meetings."""
+
+    organisations: dict[str, Organisation]
+    groups: dict[str, WorkingGroup]
+    objectives: dict[int, GcmObjective]
+    languages: dict[str, Language]
+    resources: dict[str, ResourcePage]
+    activities: dict[str, WorkplanActivity]  # by the record's activity key
+
+    @classmethod
+    def load(cls) -> _Targets:
+        by_title = {a.title: a for a in WorkplanActivity.objects.all()}
+        return cls(
+            organisations={o.slug: o for o in Organisation.objects.all()},
+            groups={g.slug: g for g in WorkingGroup.objects.all()},
+            objectives={o.number: o for o in GcmObjective.objects.all()},
+            languages={language.code: language for language in Language.objects.all()},
+            resources={r.slug: r for r in ResourcePage.objects.all()},
+            # Activities are found by title: the key exists only in the record.
+            activities={a.key: by_title[a.title] for a in ACTIVITIES if a.title in by_title},
+        )
+
+
+def _meeting_page(spec: Meeting, date: datetime.date, targets: _Targets) -> MeetingPage:
+    in_person = spec.meeting_type != "twg"  # TWGs meet online in the afternoon
+    meeting = MeetingPage(
+        title=f"{spec.title}, {date:%B %Y}",
+        slug=spec.key,
+        date=date,
+        start_time=datetime.time(9, 30) if in_person else datetime.time(14, 0),
+        end_time=datetime.time(12, 30) if in_person else datetime.time(16, 0),
+        location="UN House, Kigali" if in_person else "Online",
+        meeting_type=spec.meeting_type,
+        working_group=targets.groups.get(spec.working_group),
+        chair=targets.organisations.get(spec.chair),
+        agenda="<ol>" + "".join(f"<li>{item}</li>" for item in AGENDA[spec.meeting_type]) + "</ol>",
+    )
+    meeting.attendees = [targets.organisations[slug] for slug in spec.attendees]
+    if spec.minutes_language:
+        meeting.languages = [targets.languages[spec.minutes_language]]
+    return meeting
+
+
+def _add_decision(
+    meeting: MeetingPage, spec: Decision, targets: _Targets, today: datetime.date
+) -> DecisionPage:
+    decision = DecisionPage(
+        title=spec.title,
+        slug=spec.key.removeprefix("d-"),
+        text=f"The meeting decided to {spec.title[0].lower()}{spec.title[1:]}.",
+        due_date=meeting.date + datetime.timedelta(days=spec.due_days),
+    )
+    decision.responsible_organisations = [targets.organisations[s] for s in spec.responsible]
+    decision.objectives = [targets.objectives[n] for n in spec.objectives]
+    decision.resources = [targets.resources[s] for s in spec.resources if s in targets.resources]
+    decision.activities = [
+        targets.activities[a] for a in spec.activities if a in targets.activities
+    ]
+    for update in _updates(meeting.date, spec.updates, today):
+        decision.updates.add(update)
+    meeting.add_child(instance=decision)
+    decision.save_revision().publish()
+    return decision
+
+
+def _create_meeting(
+    index: MeetingIndexPage, spec: Meeting, targets: _Targets, group: Group, today: datetime.date
+) -> tuple[MeetingPage, list[int]]:
+    """One meeting with its minutes and decisions, all or nothing; the decisions' page ids."""
+    date = today + datetime.timedelta(days=spec.days)
+    held = spec.days < 0
+    decisions = [d for d in DECISIONS if d.meeting == spec.key] if held else []
+    with transaction.atomic():
+        meeting = _meeting_page(spec, date, targets)
+        index.add_child(instance=meeting)
+        _restrict(meeting, spec.restriction, group)
+        if spec.minutes_language and held:
+            collection = _excom_collection(group) if spec.restriction == "excom" else None
+            meeting.minutes = _minutes(meeting, decisions, collection)
+        meeting.save_revision().publish()
+        decision_ids = [_add_decision(meeting, d, targets, today).pk for d in decisions]
+    return meeting, decision_ids
 
 
 def ensure_meetings(home: Page, report) -> list[int]:
     """The meetings index, the meetings and their decisions; returns the pages created."""
-    today = timezone.localdate()
     index = _ensure_index(
         home,
         MeetingIndexPage,
@@ -639,65 +336,16 @@ def ensure_meetings(home: Page, report) -> list[int]:
         "Quarterly and extraordinary meetings of the Network, its Executive Committee and its "
         "Technical Working Groups, with minutes and the decisions taken.",
     )
+    today = timezone.localdate()
     group = _excom_group()
-    organisations = {o.slug: o for o in Organisation.objects.all()}
-    groups = {g.slug: g for g in WorkingGroup.objects.all()}
-    objectives = {o.number: o for o in GcmObjective.objects.all()}
-    languages = {language.code: language for language in Language.objects.all()}
-    resources = {r.slug: r for r in ResourcePage.objects.all()}
-    activities = {a.title: a for a in WorkplanActivity.objects.all()}
-    activity_titles = {spec[0]: spec[1] for spec in ACTIVITIES}
+    targets = _Targets.load()
     existing = set(MeetingPage.objects.values_list("slug", flat=True))
     created: list[int] = []
-    for key, kind, days, stem, chair, twg, restriction, attendees, minutes_language in MEETINGS:
-        if key in existing:
+    for spec in MEETINGS:
+        if spec.key in existing:
             continue
-        date = today + datetime.timedelta(days=days)
-        decisions = [spec for spec in DECISIONS if spec[1] == key] if days < 0 else []
-        with transaction.atomic():
-            meeting = MeetingPage(
-                title=f"{stem}, {date:%B %Y}",
-                slug=key,
-                date=date,
-                start_time=datetime.time(9, 30) if kind != "twg" else datetime.time(14, 0),
-                end_time=datetime.time(12, 30) if kind != "twg" else datetime.time(16, 0),
-                location="UN House, Kigali" if kind != "twg" else "Online",
-                meeting_type=kind,
-                working_group=groups.get(twg),
-                chair=organisations.get(chair),
-                agenda="<ol>" + "".join(f"<li>{item}</li>" for item in AGENDA[kind]) + "</ol>",
-            )
-            meeting.attendees = [organisations[slug] for slug in attendees]
-            if minutes_language:
-                meeting.languages = [languages[minutes_language]]
-            index.add_child(instance=meeting)
-            _restrict(meeting, restriction, group)
-            if minutes_language and days < 0:
-                collection = _excom_collection(group) if restriction == "excom" else None
-                meeting.minutes = _minutes(meeting, decisions, collection)
-            meeting.save_revision().publish()
-            created.append(meeting.pk)
-            for spec in decisions:
-                d_key, _m, title, responsible, numbers, due, updates, acts, slugs = spec
-                decision = DecisionPage(
-                    title=title,
-                    slug=d_key.removeprefix("d-"),
-                    text=f"The meeting decided to {title[0].lower()}{title[1:]}.",
-                    due_date=date + datetime.timedelta(days=due),
-                )
-                decision.responsible_organisations = [organisations[s] for s in responsible]
-                decision.objectives = [objectives[n] for n in numbers]
-                decision.resources = [resources[s] for s in slugs if s in resources]
-                decision.activities = [
-                    activities[activity_titles[a]]
-                    for a in acts
-                    if activity_titles.get(a) in activities
-                ]
-                for update in _updates(date, updates, today):
-                    decision.updates.add(update)
-                meeting.add_child(instance=decision)
-                decision.save_revision().publish()
-                created.append(decision.pk)
+        meeting, decision_ids = _create_meeting(index, spec, targets, group, today)
+        created += [meeting.pk, *decision_ids]
         report.created.append(meeting.title)
     return created
 

@@ -15,9 +15,8 @@ logger = logging.getLogger(__name__)
 
 def connect() -> None:
     """Called from HubConfig.ready(): the models are loaded by then."""
+    from foundation.organisations import WorkingGroup
     from library.models import LibraryIndexPage, ResourcePage
-
-    from ..organisations import WorkingGroup
 
     post_save.connect(working_group_saved, sender=WorkingGroup, dispatch_uid="hub-twg-sync")
     post_delete.connect(working_group_deleted, sender=WorkingGroup, dispatch_uid="hub-twg-del")
@@ -43,7 +42,8 @@ def working_group_deleted(sender, instance, **kwargs) -> None:
 def library_saved(sender, instance, created: bool = False, raw: bool = False, **kwargs) -> None:
     if raw or not created:
         return
-    from ..organisations import WorkingGroup
+    from foundation.organisations import WorkingGroup
+
     from ..workflow import ensure_network_workflow, sync_twg
 
     ensure_network_workflow(instance)

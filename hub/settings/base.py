@@ -208,7 +208,7 @@ LOGIN_REDIRECT_URL = "/start/"
 
 # Background work: extraction and indexing never run inside a web request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# Retries (hub/task_queue.py): a task meeting a passing failure (search engine away) runs again
+# Retries (foundation/retries.py): a task meeting a passing failure (search engine away) runs again
 # after base * 2^(attempt-1) seconds, capped, and gives up (listed as failed) after the last.
 HUB_TASK_MAX_ATTEMPTS = int(os.environ.get("HUB_TASK_MAX_ATTEMPTS", "10"))
 HUB_TASK_RETRY_BASE_SECONDS = float(os.environ.get("HUB_TASK_RETRY_BASE_SECONDS", "15"))

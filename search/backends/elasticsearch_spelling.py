@@ -7,12 +7,16 @@ search.spelling's.
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch import ConnectionError as EsConnectionError
 
 from ..contract import SearchUnavailable
 from ..spelling import CUTOFF, MIN_WORD_LENGTH, better, needs_correction, tied
+
+if TYPE_CHECKING:
+    from elastic_transport import ObjectApiResponse
 
 _FIELDS = ("title.plain", "summary.plain", "labels.plain", "body.plain", "pages.text.plain")
 _TIMEOUT = 3.0
@@ -26,7 +30,32 @@ def corrections(
     unknown_only: bool = False,
     context: tuple[str, ...] = (),
 ) -> dict[str, str]:
+    """The correction of each typed word that needs one (search.spelling's rules), asked of the
+    node in one request; a word with several equally good corrections is settled by the other
+    words typed (`context`), in a second request."""
     client = client.options(request_timeout=_TIMEOUT)
+    response = _counts_and_suggestions(client, index, typed)
+    counts = {
+        word: bucket["doc_count"]
+        for word, bucket in response["aggregations"]["words"]["buckets"].items()
+    }
+    options = _options_per_word(response)
+    found = {}
+    for word in typed:
+        count = counts.get(word, 0)
+        if not needs_correction(count) or (unknown_only and count):
+            continue
+        correction = _correction(client, index, word, count, options.get(word, {}), context)
+        if correction is not None:
+            found[word] = correction
+    return found
+
+
+def _counts_and_suggestions(
+    client: Elasticsearch, index: str, typed: list[str]
+) -> ObjectApiResponse:
+    """One request: how many resources hold each typed word (a filters aggregation), and the
+    term suggester's options for each on every surface-word field."""
     fields = ["title.plain", "summary.plain", "labels.plain", "body.plain"]
     # How many resources hold each word (stemmed or not, fields or pages), in one request.
     filters = {
@@ -70,7 +99,7 @@ def corrections(
         for n, field in enumerate(_FIELDS)
     }
     try:
-        response = client.search(
+        return client.search(
             index=index,
             size=0,
             aggs={"words": {"filters": {"filters": filters}}},
@@ -78,11 +107,11 @@ def corrections(
         )
     except (ApiError, EsConnectionError, TransportError) as error:
         raise SearchUnavailable(str(error)) from error
-    counts = {
-        word: bucket["doc_count"]
-        for word, bucket in response["aggregations"]["words"]["buckets"].items()
-    }
-    # Per typed word: each option's best score and its largest frequency over the fields.
+
+
+def _options_per_word(response: ObjectApiResponse) -> dict[str, dict[str, tuple[float, int]]]:
+    """Per typed word: each option's best score and its largest frequency over the fields (each
+    field's suggester answers apart)."""
     options: dict[str, dict[str, tuple[float, int]]] = {}
     for entries in response.get("suggest", {}).values():
         for entry in entries:
@@ -90,29 +119,36 @@ def corrections(
                 seen = options.setdefault(entry["text"], {})
                 score, freq = seen.get(option["text"], (0.0, 0))
                 seen[option["text"]] = (max(score, option["score"]), max(freq, option["freq"]))
-    found = {}
-    for word in typed:
-        count = counts.get(word, 0)
-        if not needs_correction(count) or (unknown_only and count):
-            continue
-        ranked = sorted(
-            (
-                (difflib.SequenceMatcher(None, word, text).ratio(), score, freq, text)
-                for text, (score, freq) in options.get(word, {}).items()
-                if better(count, freq) and text != word
-            ),
-            reverse=True,
-        )
-        if not ranked or ranked[0][0] < CUTOFF:
-            continue
-        near = tied(word, [entry[3] for entry in ranked if entry[0] >= CUTOFF])
-        others = tuple(w for w in context if w != word)
-        if others and len(near) > 1:
-            beside = _beside(client, index, near, others)
-            found[word] = max(near, key=lambda text: beside.get(text, 0))  # stable: ranked order
-        else:
-            found[word] = ranked[0][3]
-    return found
+    return options
+
+
+def _correction(
+    client: Elasticsearch,
+    index: str,
+    word: str,
+    count: int,
+    options: dict[str, tuple[float, int]],
+    context: tuple[str, ...],
+) -> str | None:
+    """The best of the word's options: alike enough (CUTOFF) and commoner enough (better);
+    among options tied with the best, the one found most often beside the other words typed.
+    None when no option will do."""
+    ranked = sorted(
+        (
+            (difflib.SequenceMatcher(None, word, text).ratio(), score, freq, text)
+            for text, (score, freq) in options.items()
+            if better(count, freq) and text != word
+        ),
+        reverse=True,
+    )
+    if not ranked or ranked[0][0] < CUTOFF:
+        return None
+    near = tied(word, [entry[3] for entry in ranked if entry[0] >= CUTOFF])
+    others = tuple(w for w in context if w != word)
+    if others and len(near) > 1:
+        beside = _beside(client, index, near, others)
+        return max(near, key=lambda text: beside.get(text, 0))  # stable: ranked order
+    return ranked[0][3]
 
 
 def _beside(

@@ -129,7 +129,7 @@ def test_the_pages_request_of_the_hits_shown_is_a_variant_of_its_own():
 
 @pytest.mark.parametrize("search_backend", ["elasticsearch"], indirect=True)
 def test_the_views_took_adds_up_every_request_it_sends(indexed):
-    from bench import phases
+    from bench import view_timing as phases
 
     client = indexed.client
     search, msearch = client.search, client.msearch

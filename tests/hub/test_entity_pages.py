@@ -28,39 +28,10 @@ from library.models import (
     CollectionPage,
     GcmObjective,
     GuidingPrinciple,
-    ResourcePage,
 )
+from tests.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def make_resource(
-    library,
-    title: str,
-    *,
-    objectives=(),
-    principles=(),
-    organisations=(),
-    live: bool = True,
-    restricted: bool = False,
-    **fields,
-) -> ResourcePage:
-    """A resource below the library, published unless ``live=False``, optionally restricted."""
-    fields.setdefault("summary", f"About {title}.")
-    page = ResourcePage(title=title, slug=slugify(title), live=live, **fields)
-    library.add_child(instance=page)
-    page.objectives.set(GcmObjective.objects.filter(number__in=objectives))
-    page.principles.set(GuidingPrinciple.objects.filter(number__in=principles))
-    page.organisations.set(organisations)
-    if live:
-        page.save_revision().publish()
-    else:
-        page.save()
-    if restricted:
-        PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
-        )
-    return page
 
 
 @pytest.fixture
@@ -94,9 +65,9 @@ def network(library):
         name="Return TWG", slug="return", status=WorkingGroupStatus.CLOSED
     )
     closed_twg.members.add(iom)
-    newer = make_resource(
-        library,
-        "Labour migration brief",
+    newer = ResourcePageFactory(
+        parent=library,
+        title="Labour migration brief",
         resource_type="policy-brief",
         publication_date=datetime.date(2024, 5, 1),
         objectives=[3, 6],
@@ -104,9 +75,9 @@ def network(library):
         organisations=[iom, minema],
         working_group=data_twg,
     )
-    older = make_resource(
-        library,
-        "Displacement data report",
+    older = ResourcePageFactory(
+        parent=library,
+        title="Displacement data report",
         resource_type="report",
         publication_date=datetime.date(2021, 1, 1),
         objectives=[3],
@@ -114,18 +85,18 @@ def network(library):
         organisations=[iom],
         working_group=data_twg,
     )
-    draft = make_resource(
-        library,
-        "Draft minutes",
+    draft = ResourcePageFactory(
+        parent=library,
+        title="Draft minutes",
         live=False,
         objectives=[3],
         principles=[1],
         organisations=[iom, academia],
         working_group=data_twg,
     )
-    secret = make_resource(
-        library,
-        "Restricted assessment",
+    secret = ResourcePageFactory(
+        parent=library,
+        title="Restricted assessment",
         restricted=True,
         objectives=[3],
         principles=[1],
@@ -217,8 +188,11 @@ def test_bad_page_number_is_404(client, network, page):
 
 def test_objective_page_paginates_by_20(client, library):
     for day in range(1, 22):
-        make_resource(
-            library, f"Note {day:02d}", publication_date=datetime.date(2023, 1, day), objectives=[7]
+        ResourcePageFactory(
+            parent=library,
+            title=f"Note {day:02d}",
+            publication_date=datetime.date(2023, 1, day),
+            objectives=[7],
         )
     url = GcmObjective.objects.get(number=7).get_absolute_url()
     first = client.get(url)
@@ -400,11 +374,13 @@ def test_home_page_query_count_does_not_grow_with_resources(client, library, col
     twg = WorkingGroup.objects.create(name="Second TWG", slug="second")
     twg.chairs.add(Organisation.objects.get(slug="unhcr"))
     for n in range(6):
-        make_resource(library, f"Batch one {n}", objectives=[n + 1, 9])
+        ResourcePageFactory(parent=library, title=f"Batch one {n}", objectives=[n + 1, 9])
     _home_queries(client)  # warm up: renditions are created on the first view
     small = _home_queries(client)
     for n in range(12):
-        make_resource(library, f"Batch two {n}", objectives=[n + 1, 10], principles=[2])
+        ResourcePageFactory(
+            parent=library, title=f"Batch two {n}", objectives=[n + 1, 10], principles=[2]
+        )
     WorkingGroup.objects.create(name="Third TWG", slug="third").chairs.add(
         Organisation.objects.get(slug="minema")
     )

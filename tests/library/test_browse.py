@@ -10,7 +10,6 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django.utils.text import slugify
 
 from wagtail.models import PageViewRestriction
 
@@ -18,42 +17,10 @@ import pytest
 
 from hub.models import Organisation, WorkingGroup
 from library.browse import PER_PAGE, browse
-from library.models import GcmObjective, GuidingPrinciple, Language, Place, ResourcePage
+from library.models import ResourcePage
+from tests.factories import ShelfResourceFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def make_resource(
-    parent,
-    title: str,
-    *,
-    type: str = "report",
-    date: datetime.date | None = datetime.date(2024, 1, 1),
-    objectives=(),
-    principles=(),
-    organisations=(),
-    twg=None,
-    languages=(),
-    places=(),
-    live: bool = True,
-) -> ResourcePage:
-    page = ResourcePage(
-        title=title,
-        slug=slugify(title),
-        summary=f"About {title}.",
-        resource_type=type,
-        publication_date=date,
-        working_group=twg,
-        live=live,
-    )
-    parent.add_child(instance=page)
-    page.objectives.set(GcmObjective.objects.filter(number__in=objectives))
-    page.principles.set(GuidingPrinciple.objects.filter(number__in=principles))
-    page.organisations.set(organisations)
-    page.languages.set(Language.objects.filter(code__in=languages))
-    page.places.set(Place.objects.filter(slug__in=places))
-    page.save()
-    return page
 
 
 @pytest.fixture
@@ -83,57 +50,57 @@ def twgs():
 def shelf(library, orgs, twgs):
     """Five resources spread over every facet, so each filter has something to tell apart."""
     return {
-        "remittances": make_resource(
-            library,
-            "Remittance corridors",
-            type="study",
-            date=datetime.date(2023, 5, 1),
+        "remittances": ShelfResourceFactory(
+            parent=library,
+            title="Remittance corridors",
+            resource_type="study",
+            publication_date=datetime.date(2023, 5, 1),
             objectives=(20, 6),
             principles=(1,),
             organisations=[orgs["iom"]],
-            twg=twgs["labour"],
+            working_group=twgs["labour"],
             languages=("en",),
             places=("rwanda",),
         ),
-        "returnees": make_resource(
-            library,
-            "Returnee reintegration in Musanze",
-            type="report",
-            date=datetime.date(2024, 2, 1),
+        "returnees": ShelfResourceFactory(
+            parent=library,
+            title="Returnee reintegration in Musanze",
+            resource_type="report",
+            publication_date=datetime.date(2024, 2, 1),
             objectives=(21,),
             principles=(1, 2),
             organisations=[orgs["iom"], orgs["unhcr"]],
-            twg=twgs["data"],
+            working_group=twgs["data"],
             languages=("en", "fr"),
             places=("musanze",),
         ),
-        "labour": make_resource(
-            library,
-            "Bilateral labour agreements",
-            type="policy-brief",
-            date=datetime.date(2024, 9, 1),
+        "labour": ShelfResourceFactory(
+            parent=library,
+            title="Bilateral labour agreements",
+            resource_type="policy-brief",
+            publication_date=datetime.date(2024, 9, 1),
             objectives=(6,),
             organisations=[orgs["minema"]],
-            twg=twgs["labour"],
+            working_group=twgs["labour"],
             languages=("rw",),
             places=("kigali-city",),
         ),
-        "census": make_resource(
-            library,
-            "Census migration tables",
-            type="dataset",
-            date=datetime.date(2022, 3, 1),
+        "census": ShelfResourceFactory(
+            parent=library,
+            title="Census migration tables",
+            resource_type="dataset",
+            publication_date=datetime.date(2022, 3, 1),
             objectives=(1,),
             organisations=[orgs["minema"]],
-            twg=twgs["data"],
+            working_group=twgs["data"],
             languages=("en",),
             places=("rwanda",),
         ),
-        "checklist": make_resource(
-            library,
-            "Arrival checklist",
-            type="guidance",
-            date=datetime.date(2024, 3, 1),
+        "checklist": ShelfResourceFactory(
+            parent=library,
+            title="Arrival checklist",
+            resource_type="guidance",
+            publication_date=datetime.date(2024, 3, 1),
             objectives=(6, 21),
             organisations=[orgs["unhcr"]],
             languages=("fr",),
@@ -228,7 +195,9 @@ def test_a_resource_in_several_selected_values_is_listed_once(library, shelf):
 
 
 def test_year_falls_back_on_first_publication(library, shelf):
-    undated = make_resource(library, "Undated note", date=None, objectives=(1,))
+    undated = ShelfResourceFactory(
+        parent=library, title="Undated note", publication_date=None, objectives=(1,)
+    )
     ResourcePage.objects.filter(pk=undated.pk).update(
         first_published_at=timezone.make_aware(datetime.datetime(2019, 6, 1, 12))
     )
@@ -318,7 +287,7 @@ def test_sort_by_title_and_newest(library, shelf):
 
 
 def test_undated_resources_sort_after_dated_ones(library, shelf):
-    make_resource(library, "Undated note", date=None)
+    ShelfResourceFactory(parent=library, title="Undated note", publication_date=None)
     assert titles(run(library))[-1] == "Undated note"
 
 
@@ -361,7 +330,10 @@ def test_unknown_parameters_are_ignored(client, library, shelf):
 
 @pytest.fixture
 def many(library):
-    return [make_resource(library, f"Brief {n:02}", objectives=(6,)) for n in range(PER_PAGE + 2)]
+    return [
+        ShelfResourceFactory(parent=library, title=f"Brief {n:02}", objectives=(6,))
+        for n in range(PER_PAGE + 2)
+    ]
 
 
 def test_pages_of_24(client, library, many):
@@ -439,13 +411,19 @@ def test_page_renders_state_without_javascript(client, library, shelf):
 
 
 def test_unpublished_and_restricted_resources_are_neither_listed_nor_counted(library, shelf, orgs):
-    make_resource(library, "Draft memo", objectives=(20,), organisations=[orgs["iom"]], live=False)
-    secret = make_resource(
-        library,
-        "Exco minutes",
+    ShelfResourceFactory(
+        parent=library,
+        title="Draft memo",
         objectives=(20,),
         organisations=[orgs["iom"]],
-        type="meeting-record",
+        live=False,
+    )
+    secret = ShelfResourceFactory(
+        parent=library,
+        title="Exco minutes",
+        objectives=(20,),
+        organisations=[orgs["iom"]],
+        resource_type="meeting-record",
     )
     PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
     result = run(library)
@@ -468,14 +446,14 @@ def _queries(client, url: str) -> int:
 def test_query_count_does_not_grow_with_results(client, library, orgs, twgs):
     def add(start: int, stop: int):
         for n in range(start, stop):
-            make_resource(
-                library,
-                f"Resource {n:03}",
-                date=datetime.date(2000 + n % 20, 1, 1),
+            ShelfResourceFactory(
+                parent=library,
+                title=f"Resource {n:03}",
+                publication_date=datetime.date(2000 + n % 20, 1, 1),
                 objectives=(1 + n % 23, 6),
                 principles=(1 + n % 10,),
                 organisations=[orgs["iom"], orgs["unhcr"]],
-                twg=twgs["data"],
+                working_group=twgs["data"],
                 languages=("en", "fr"),
                 places=("rwanda", "musanze"),
             )

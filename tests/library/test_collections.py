@@ -13,8 +13,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from library.models import CollectionEntry, CollectionIndexPage, CollectionPage
-
-from .test_browse import make_resource
+from tests.factories import ShelfResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,31 +48,31 @@ def make_collection(index, title: str, entries, *, cover_image=None) -> Collecti
 
 @pytest.fixture
 def pack(library, collections):
-    oldest = make_resource(
-        library,
-        "Labour migration baseline",
-        type="study",
-        date=datetime.date(2020, 1, 1),
+    oldest = ShelfResourceFactory(
+        parent=library,
+        title="Labour migration baseline",
+        resource_type="study",
+        publication_date=datetime.date(2020, 1, 1),
         objectives=(6,),
         languages=("en",),
     )
-    newest = make_resource(
-        library,
-        "Anti-trafficking brief",
-        type="policy-brief",
-        date=datetime.date(2024, 1, 1),
+    newest = ShelfResourceFactory(
+        parent=library,
+        title="Anti-trafficking brief",
+        resource_type="policy-brief",
+        publication_date=datetime.date(2024, 1, 1),
         objectives=(10,),
         languages=("fr",),
     )
-    middle = make_resource(
-        library,
-        "Recruitment code of conduct",
-        type="guidance",
-        date=datetime.date(2022, 1, 1),
+    middle = ShelfResourceFactory(
+        parent=library,
+        title="Recruitment code of conduct",
+        resource_type="guidance",
+        publication_date=datetime.date(2022, 1, 1),
         objectives=(6, 10),
         languages=("en", "rw"),
     )
-    make_resource(library, "Not in the pack", objectives=(6,))
+    ShelfResourceFactory(parent=library, title="Not in the pack", objectives=(6,))
     collection = make_collection(
         collections,
         "Decent work pack",
@@ -142,7 +141,7 @@ def test_collection_defaults_to_curated_and_rejects_unknown_sorts(client, pack):
 def test_unpublished_and_restricted_entries_are_hidden(client, library, pack):
     collection, resources = pack
     resources[1].unpublish()
-    secret = make_resource(library, "Exco minutes", objectives=(6,))
+    secret = ShelfResourceFactory(parent=library, title="Exco minutes", objectives=(6,))
     PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
     CollectionEntry.objects.create(collection=collection, resource=secret, note="", sort_order=5)
     response = client.get(collection.url)

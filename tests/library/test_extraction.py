@@ -454,7 +454,7 @@ def test_pdf_one_bad_page_does_not_cost_the_others(tmp_path):
 
 
 def test_pdf_dates_read_as_iso():
-    from library.extraction.pdf import pdf_date
+    from library.extraction.pdf_metadata import pdf_date
 
     assert pdf_date("D:20041026181009+09'00'") == "2004-10-26T18:10:09+09:00"
     assert pdf_date("D:20080424") == "2008-04-24T00:00:00"

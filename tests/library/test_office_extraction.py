@@ -26,13 +26,8 @@ from library.extraction import (
     check_upload,
     extract_file,
 )
-from library.extraction.office import (
-    MAX_ROWS,
-    extract_office,
-    neutralise,
-    row_of_line,
-    row_ranges,
-)
+from library.extraction.office import MAX_ROWS, extract_office
+from library.extraction.office_cells import neutralise, row_of_line, row_ranges
 from library.extraction.sniff import MAX_CSV_LINE_BYTES, sniff_csv
 
 MB = 1024 * 1024

@@ -8,7 +8,6 @@ import re
 
 from django.contrib.auth.models import AnonymousUser, Group, User
 from django.test import RequestFactory
-from django.utils.text import slugify
 
 from wagtail.models import PageViewRestriction
 
@@ -18,15 +17,9 @@ import search.related
 from library.models import ResourcePage
 from library.related import MAX_RELATED
 from library.resource_context import resource_context, start_resource_context
+from tests.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def make_resource(library, title: str) -> ResourcePage:
-    page = ResourcePage(title=title, slug=slugify(title), summary=f"About {title}.")
-    library.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture
@@ -58,9 +51,9 @@ def related_titles(client, page: ResourcePage) -> list[str]:
 
 
 def test_engine_is_not_asked_when_picks_fill_the_list(client, library, engine):
-    main = make_resource(library, "Main report")
-    picks = [make_resource(library, f"Pick {n}") for n in range(MAX_RELATED)]
-    engine.similar = [make_resource(library, "Similar report").pk]
+    main = ResourcePageFactory(parent=library, title="Main report")
+    picks = [ResourcePageFactory(parent=library, title=f"Pick {n}") for n in range(MAX_RELATED)]
+    engine.similar = [ResourcePageFactory(parent=library, title="Similar report").pk]
     # Ticked boxes have no order: Django stores the picks as a set (ids' order on PostgreSQL).
     for pick in picks:
         main.related_resources.add(pick)
@@ -71,10 +64,10 @@ def test_engine_is_not_asked_when_picks_fill_the_list(client, library, engine):
 
 
 def test_engine_fills_the_places_of_picks_the_reader_may_not_see(client, library, engine):
-    main = make_resource(library, "Main report")
-    picks = [make_resource(library, f"Pick {n}") for n in range(MAX_RELATED)]
+    main = ResourcePageFactory(parent=library, title="Main report")
+    picks = [ResourcePageFactory(parent=library, title=f"Pick {n}") for n in range(MAX_RELATED)]
     PageViewRestriction.objects.create(page=picks[2], restriction_type="login")
-    engine.similar = [make_resource(library, "Similar report").pk]
+    engine.similar = [ResourcePageFactory(parent=library, title="Similar report").pk]
     # Ticked boxes have no order: Django stores the picks as a set (ids' order on PostgreSQL).
     for pick in picks:
         main.related_resources.add(pick)
@@ -87,9 +80,9 @@ def test_engine_fills_the_places_of_picks_the_reader_may_not_see(client, library
 
 
 def test_engine_is_asked_when_there_are_fewer_picks_than_places(client, library, engine):
-    main = make_resource(library, "Main report")
-    pick = make_resource(library, "Pick")
-    engine.similar = [pick.pk, make_resource(library, "Similar report").pk]
+    main = ResourcePageFactory(parent=library, title="Main report")
+    pick = ResourcePageFactory(parent=library, title="Pick")
+    engine.similar = [pick.pk, ResourcePageFactory(parent=library, title="Similar report").pk]
     main.related_resources.set([pick])
     main.save_revision().publish()
 
@@ -98,8 +91,8 @@ def test_engine_is_asked_when_there_are_fewer_picks_than_places(client, library,
 
 
 def test_engine_is_asked_once_per_page_view(client, library, engine):
-    main = make_resource(library, "Main report")
-    engine.similar = [make_resource(library, "Similar report").pk]
+    main = ResourcePageFactory(parent=library, title="Main report")
+    engine.similar = [ResourcePageFactory(parent=library, title="Similar report").pk]
 
     assert related_titles(client, main) == ["Similar report"]
     assert engine.asked == 1
@@ -107,8 +100,8 @@ def test_engine_is_asked_once_per_page_view(client, library, engine):
 
 def test_page_served_without_routing_asks_the_engine_itself(library, engine):
     # As a preview is: Wagtail calls get_context without routing to the page first.
-    main = make_resource(library, "Main report")
-    engine.similar = [make_resource(library, "Similar report").pk]
+    main = ResourcePageFactory(parent=library, title="Main report")
+    engine.similar = [ResourcePageFactory(parent=library, title="Similar report").pk]
     request = RequestFactory().get(main.url)
     request.user = AnonymousUser()
 
@@ -119,8 +112,8 @@ def test_page_served_without_routing_asks_the_engine_itself(library, engine):
 
 
 def test_work_started_for_one_request_is_never_shown_to_another(library, engine):
-    main = make_resource(library, "Main report")
-    engine.similar = [make_resource(library, "Similar report").pk]
+    main = ResourcePageFactory(parent=library, title="Main report")
+    engine.similar = [ResourcePageFactory(parent=library, title="Similar report").pk]
     member = User.objects.create_user("member", password="not-used")
     member.groups.add(Group.objects.get_or_create(name="Members")[0])
     routed = RequestFactory().get(main.url)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.core.files.base import ContentFile
-from django.utils.text import slugify
 
 from wagtail.models import PageViewRestriction
 
@@ -21,17 +20,9 @@ from library.models import (
     ResourceAttachment,
     ResourcePage,
 )
+from tests.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def make_resource(library, title: str, *, live: bool = True, **fields) -> ResourcePage:
-    fields.setdefault("summary", f"About {title}.")
-    page = ResourcePage(title=title, slug=slugify(title), live=live, **fields)
-    library.add_child(instance=page)
-    if live:
-        page.save_revision().publish()
-    return page
 
 
 def html_of(client, page: ResourcePage) -> str:
@@ -41,11 +32,15 @@ def html_of(client, page: ResourcePage) -> str:
 
 
 def test_translation_links_show_on_both_sides(client, library):
-    original = make_resource(library, "Labour migration brief")
-    french = make_resource(library, "Note sur la migration de travail", translation_of=original)
+    original = ResourcePageFactory(parent=library, title="Labour migration brief")
+    french = ResourcePageFactory(
+        parent=library, title="Note sur la migration de travail", translation_of=original
+    )
     french.languages.set([Language.objects.get(code="fr")])
     french.save()
-    make_resource(library, "Draft Kinyarwanda translation", live=False, translation_of=original)
+    ResourcePageFactory(
+        parent=library, title="Draft Kinyarwanda translation", live=False, translation_of=original
+    )
 
     original_html = html_of(client, original)
     assert "Translations" in original_html
@@ -57,8 +52,8 @@ def test_translation_links_show_on_both_sides(client, library):
 
 
 def test_edition_links_show_on_both_sides(client, library):
-    old = make_resource(library, "Migration profile 2019")
-    new = make_resource(library, "Migration profile 2024", new_edition_of=old)
+    old = ResourcePageFactory(parent=library, title="Migration profile 2019")
+    new = ResourcePageFactory(parent=library, title="Migration profile 2024", new_edition_of=old)
 
     old_html = html_of(client, old)
     assert "A newer edition exists:" in old_html and new.url in old_html
@@ -71,22 +66,24 @@ def test_edition_links_show_on_both_sides(client, library):
 
 
 def test_no_links_to_unpublished_or_restricted_editions(client, library):
-    old = make_resource(library, "Old profile")
-    secret = make_resource(library, "Secret new profile", new_edition_of=old)
+    old = ResourcePageFactory(parent=library, title="Old profile")
+    secret = ResourcePageFactory(parent=library, title="Secret new profile", new_edition_of=old)
     PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
     assert "A newer edition exists:" not in html_of(client, old)
 
-    hidden_original = make_resource(library, "Withdrawn original", live=False)
-    copy = make_resource(library, "Orphan translation", translation_of=hidden_original)
+    hidden_original = ResourcePageFactory(parent=library, title="Withdrawn original", live=False)
+    copy = ResourcePageFactory(
+        parent=library, title="Orphan translation", translation_of=hidden_original
+    )
     assert "This is a translation of:" not in html_of(client, copy)
 
 
 def test_related_resources_are_only_live_and_public(client, library):
-    visible = make_resource(library, "Visible companion")
-    draft = make_resource(library, "Draft companion", live=False)
-    restricted = make_resource(library, "Restricted companion")
+    visible = ResourcePageFactory(parent=library, title="Visible companion")
+    draft = ResourcePageFactory(parent=library, title="Draft companion", live=False)
+    restricted = ResourcePageFactory(parent=library, title="Restricted companion")
     PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
-    page = make_resource(library, "Main report")
+    page = ResourcePageFactory(parent=library, title="Main report")
     page.related_resources.set([visible, draft, restricted])
     page.save_revision().publish()
 
@@ -100,9 +97,9 @@ def test_classification_and_links(client, library):
         name="International Organization for Migration", acronym="IOM", slug="iom"
     )
     twg = WorkingGroup.objects.create(name="Migration Data TWG", slug="migration-data")
-    page = make_resource(
-        library,
-        "Labour migration study",
+    page = ResourcePageFactory(
+        parent=library,
+        title="Labour migration study",
         resource_type="study",
         publication_date=datetime.date(2024, 3, 5),
         primary_objective=GcmObjective.objects.get(number=6),
@@ -135,7 +132,9 @@ def test_attachments_and_external_link(client, library):
     HubDocument.objects.filter(pk=document.pk).update(
         extraction_status="no_text_layer", page_count=12
     )
-    page = make_resource(library, "Report with annex", external_url="https://example.org/full")
+    page = ResourcePageFactory(
+        parent=library, title="Report with annex", external_url="https://example.org/full"
+    )
     page.attachments.add(
         ResourceAttachment(
             document=document, label="Annex (French)", language=Language.objects.get(code="fr")
@@ -148,6 +147,8 @@ def test_attachments_and_external_link(client, library):
     assert "No text layer (scanned: needs OCR)" in html
     assert "https://example.org/full" in html
 
-    link_out = make_resource(library, "Held elsewhere", external_url="https://example.org/x")
+    link_out = ResourcePageFactory(
+        parent=library, title="Held elsewhere", external_url="https://example.org/x"
+    )
     html = html_of(client, link_out)
     assert "This resource is held elsewhere:" in html and "https://example.org/x" in html

@@ -16,9 +16,9 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from hub.organisations import Organisation
 from library.documents import DocumentPageText, ExtractionStatus, HubDocument
-from library.pages import ResourceAttachment, ResourcePage
-from library.taxonomy import GcmObjective
+from library.pages import ResourcePage
 from search.indexing import sync_resources
+from tests.factories import ResourcePageFactory
 
 SHARED_WORD = "lagoon"
 # name -> (restriction, title word)
@@ -73,24 +73,8 @@ def make_document(title: str, pages: list[str], collection: Collection | None = 
     return document
 
 
-def make_resource(library, title: str, body_word: str, document=None) -> ResourcePage:
-    page = ResourcePage(
-        title=title,
-        slug=slugify(title),
-        summary=f"A study of the {SHARED_WORD} and the {body_word}.",
-    )
-    library.add_child(instance=page)
-    # Every resource serves GCM objective 1 and credits one organisation, so objective and
-    # organisation pages have something to (mis)count.
-    page.objectives = [GcmObjective.objects.get(number=1)]
-    page.organisations = [_organisation()]
-    page.save_revision().publish()
-    if document is not None:
-        ResourceAttachment.objects.create(page=page, document=document, sort_order=0)
-    return page
-
-
-def _organisation() -> Organisation:
+def access_agency() -> Organisation:
+    """The one organisation every resource of the world credits."""
     organisation, _created = Organisation.objects.get_or_create(
         slug="access-test-agency", defaults={"name": "Access Test Agency", "acronym": "ATA"}
     )
@@ -125,7 +109,16 @@ def build_world(library) -> World:
         document = make_document(
             f"{word} file", [f"Cover of the {word} file.", f"The {SHARED_WORD} on page two."]
         )
-        page = make_resource(library, f"{word} report", word, document)
+        # Every resource serves GCM objective 1 and credits one organisation, so objective and
+        # organisation pages have something to (mis)count.
+        page = ResourcePageFactory(
+            parent=library,
+            title=f"{word} report",
+            summary=f"A study of the {SHARED_WORD} and the {word}.",
+            objectives=[1],
+            organisations=[access_agency()],
+            documents=[document],
+        )
         restrict(page, kind, world.groups)
         world.pages[name] = page
         world.documents[name] = document
@@ -137,7 +130,14 @@ def build_world(library) -> World:
     document = make_document(
         "Gazelle file", ["Gazelle cover.", "The secret word marabou and the lagoon."], private
     )
-    world.pages["public_file"] = make_resource(library, "Gazelle report", "Gazelle", document)
+    world.pages["public_file"] = ResourcePageFactory(
+        parent=library,
+        title="Gazelle report",
+        summary=f"A study of the {SHARED_WORD} and the Gazelle.",
+        objectives=[1],
+        organisations=[access_agency()],
+        documents=[document],
+    )
     world.documents["public_file"] = document
 
     sync_resources([page.pk for page in world.pages.values()])

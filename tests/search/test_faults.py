@@ -26,6 +26,7 @@ import pytest
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 
+from foundation import retries
 from hub import task_queue
 from search import consistency
 from search.backends import get_backend
@@ -234,7 +235,7 @@ def test_retries_give_up_after_the_limit_with_an_error_and_can_be_retried(
     settings.HUB_TASK_MAX_ATTEMPTS = 2
     proxy.stop()
     page = publish(library, "Never reached", django_capture_on_commit_callbacks)
-    with caplog.at_level(logging.WARNING, logger="hub.task_queue"):
+    with caplog.at_level(logging.WARNING, logger="foundation.retries"):
         run_worker_once()
         wait_until_ready()
         run_worker_once()
@@ -255,7 +256,7 @@ def test_retries_give_up_after_the_limit_with_an_error_and_can_be_retried(
 def test_backoff_is_exponential_and_capped(settings):
     settings.HUB_TASK_RETRY_BASE_SECONDS = 10
     settings.HUB_TASK_RETRY_MAX_SECONDS = 60
-    assert [task_queue.backoff_seconds(n) for n in range(1, 6)] == [10, 20, 40, 60, 60]
+    assert [retries.backoff_seconds(n) for n in range(1, 6)] == [10, 20, 40, 60, 60]
 
 
 @pytest.mark.django_db

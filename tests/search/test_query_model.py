@@ -331,12 +331,20 @@ def test_pages_past_the_cap_are_not_indexed_and_the_resource_page_says_so(
     client, search_backend, library, settings
 ):
     from search.indexing import sync_resources
+    from tests.factories import ResourcePageFactory
 
-    from .access_world import make_document, make_resource
+    from .access_world import SHARED_WORD, access_agency, make_document
 
     settings.HUB_SEARCH_MAX_PAGES_PER_FILE = 3
     document = make_document("Long file", ["intro", "kigali", "nothing", "nothing", "huye"])
-    page = make_resource(library, "A long file", "annex", document=document)
+    page = ResourcePageFactory(
+        parent=library,
+        title="A long file",
+        summary=f"A study of the {SHARED_WORD} and the annex.",
+        objectives=[1],
+        organisations=[access_agency()],
+        documents=[document],
+    )
     sync_resources([page.pk])
 
     def total(text: str) -> int:

@@ -3,8 +3,6 @@ page the reader cannot see, whatever the index still holds."""
 
 from __future__ import annotations
 
-from django.utils.text import slugify
-
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -13,6 +11,7 @@ from library.pages import ResourcePage
 from library.related import related_for
 from search.backends import get_backend
 from search.related import similar_resources
+from tests.factories import ResourcePageFactory
 
 from .records import record
 
@@ -72,15 +71,6 @@ def test_engine_unreachable_gives_no_similar_resources(settings):
 # -- the resource page ---------------------------------------------------------------------------
 
 
-def make_resource(library, title: str, *, live: bool = True, **fields) -> ResourcePage:
-    fields.setdefault("summary", f"About {title}.")
-    page = ResourcePage(title=title, slug=slugify(title), live=live, **fields)
-    library.add_child(instance=page)
-    if live:
-        page.save_revision().publish()
-    return page
-
-
 def related_section(client, page: ResourcePage) -> str:
     response = client.get(page.url)
     assert response.status_code == 200
@@ -96,13 +86,13 @@ def index_pages(backend, pages, summary: str = REMITTANCES) -> None:
 
 @pytest.mark.django_db
 def test_page_shows_picks_first_then_similar_never_hidden_pages(client, library, search_backend):
-    main = make_resource(library, "Remittance corridors in East Africa")
-    similar = make_resource(library, "Mobile money remittance corridors")
-    draft = make_resource(library, "Draft remittance corridors", live=False)
-    restricted = make_resource(library, "Restricted remittance corridors")
+    main = ResourcePageFactory(parent=library, title="Remittance corridors in East Africa")
+    similar = ResourcePageFactory(parent=library, title="Mobile money remittance corridors")
+    draft = ResourcePageFactory(parent=library, title="Draft remittance corridors", live=False)
+    restricted = ResourcePageFactory(parent=library, title="Restricted remittance corridors")
     PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
-    pick = make_resource(library, "Climate displacement in the Sahel")
-    unrelated = make_resource(library, "Labour migration statistics")
+    pick = ResourcePageFactory(parent=library, title="Climate displacement in the Sahel")
+    unrelated = ResourcePageFactory(parent=library, title="Labour migration statistics")
     main.related_resources.set([pick])
     main.save_revision().publish()
     # The index is stale: the draft and the restricted page are still in it.
@@ -123,8 +113,11 @@ def test_page_shows_picks_first_then_similar_never_hidden_pages(client, library,
 
 @pytest.mark.django_db
 def test_page_related_are_deduplicated_and_at_most_six(client, library, search_backend):
-    main = make_resource(library, "Remittance corridors main")
-    others = [make_resource(library, f"Remittance corridors part {n}") for n in range(1, 10)]
+    main = ResourcePageFactory(parent=library, title="Remittance corridors main")
+    others = [
+        ResourcePageFactory(parent=library, title=f"Remittance corridors part {n}")
+        for n in range(1, 10)
+    ]
     main.related_resources.set([others[0], others[1]])
     main.save_revision().publish()
     index_pages(search_backend, [main, *others])
@@ -141,8 +134,11 @@ def test_page_related_are_deduplicated_and_at_most_six(client, library, search_b
 
 @pytest.mark.django_db
 def test_related_queries_are_bounded(library, search_backend, django_assert_max_num_queries):
-    main = make_resource(library, "Remittance corridors main")
-    others = [make_resource(library, f"Remittance corridors part {n}") for n in range(1, 10)]
+    main = ResourcePageFactory(parent=library, title="Remittance corridors main")
+    others = [
+        ResourcePageFactory(parent=library, title=f"Remittance corridors part {n}")
+        for n in range(1, 10)
+    ]
     main.related_resources.set(others[:3])
     main.save_revision().publish()
     index_pages(search_backend, [main, *others])
@@ -156,8 +152,8 @@ def test_related_queries_are_bounded(library, search_backend, django_assert_max_
 
 @pytest.mark.django_db
 def test_engine_unreachable_page_shows_picks_only(client, library, settings):
-    main = make_resource(library, "Remittance corridors in East Africa")
-    pick = make_resource(library, "Climate displacement in the Sahel")
+    main = ResourcePageFactory(parent=library, title="Remittance corridors in East Africa")
+    pick = ResourcePageFactory(parent=library, title="Climate displacement in the Sahel")
     main.related_resources.set([pick])
     main.save_revision().publish()
     settings.HUB_SEARCH_BACKEND = "elasticsearch"
