@@ -116,7 +116,7 @@ class Taxonomy:
 
     @classmethod
     def from_db(cls) -> Taxonomy:
-        from hub.organisations import Organisation, WorkingGroup
+        from foundation.organisations import Organisation, WorkingGroup
         from library.models import GcmObjective, GuidingPrinciple, Language, Place
 
         objectives = list(GcmObjective.objects.order_by("number"))

@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from hub.organisations import Organisation, WorkingGroup
+from foundation.organisations import Organisation, WorkingGroup
 from library.access import read_restrictions, viewer_labels, visible_pages
 from library.browse import LIBRARY_SORTS, browse, facet_specs, known_labels
 from library.collections import CollectionPage

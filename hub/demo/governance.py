@@ -27,6 +27,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from foundation.organisations import Organisation, WorkingGroup
 from governance.models import (
     DecisionPage,
     DecisionUpdate,
@@ -36,7 +37,6 @@ from governance.models import (
     WorkplanIndexPage,
     WorkplanPage,
 )
-from hub.organisations import Organisation, WorkingGroup
 from library.models import GcmObjective, HubDocument, Language, ResourcePage
 
 from .datafiles import read

@@ -16,8 +16,8 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
+from foundation.organisations import Organisation, WorkingGroup
 from hub.models import HomePage
-from hub.organisations import Organisation, WorkingGroup
 from hub.publishing.models import TwgSectionPage
 from library.models import (
     CollectionEntry,
